@@ -1,0 +1,145 @@
+"""Relay connections as Saleor serves them: `edges{node cursor}`, `pageInfo`, `totalCount`.
+
+`first` or `last` is required when edges are selected, at most GRAPHQL_PAGINATION_LIMIT (100). Cursors are opaque
+(base64 of an offset); clients only pass them back. Slicing fetches one row more than asked to know whether there is
+a next page, so a page costs one query (plus one COUNT only when totalCount or a backwards page needs it).
+"""
+
+import base64
+
+import graphene
+from django.conf import settings
+from graphql import GraphQLError
+
+CURSOR_PREFIX = "offset:"
+
+
+class CountableConnection(graphene.relay.Connection):
+    class Meta:
+        abstract = True
+
+    total_count = graphene.Int(description="A total count of items in the collection.")
+
+    @staticmethod
+    def resolve_total_count(root, info):
+        return root.total_count_fn()
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.b64encode(f"{CURSOR_PREFIX}{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        text = base64.b64decode(cursor, validate=True).decode()
+        if not text.startswith(CURSOR_PREFIX):
+            raise ValueError
+        offset = int(text[len(CURSOR_PREFIX):])
+        if offset < 0:
+            raise ValueError
+        return offset
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise GraphQLError(f"Received cursor ({cursor}) is invalid.") from exc
+
+
+def _edges_selected(info) -> bool:
+    for field in info.field_nodes:
+        selections = field.selection_set.selections if field.selection_set else []
+        if _has_field(selections, "edges", info):
+            return True
+    return False
+
+
+def _has_field(selections, name, info) -> bool:
+    for selection in selections:
+        kind = selection.kind
+        if kind == "field" and selection.name.value == name:
+            return True
+        if kind == "inline_fragment" and _has_field(selection.selection_set.selections, name, info):
+            return True
+        if kind == "fragment_spread":
+            fragment = info.fragments.get(selection.name.value)
+            if fragment and _has_field(fragment.selection_set.selections, name, info):
+                return True
+    return False
+
+
+def validate_slice_args(info, first, last, field_name: str):
+    limit = settings.GRAPHQL_PAGINATION_LIMIT
+    if first is not None and last is not None:
+        raise GraphQLError("Mixing 'first' and 'last' arguments is not supported.")
+    for name, value in (("first", first), ("last", last)):
+        if value is None:
+            continue
+        if value < 0:
+            raise GraphQLError(f"Argument '{name}' must be a non-negative integer.")
+        if value > limit:
+            raise GraphQLError(
+                f"'{name}' argument value of '{value}' exceeds the limit of {limit} records for the "
+                f"{field_name} connection."
+            )
+    if first is None and last is None and _edges_selected(info):
+        raise GraphQLError(
+            f"You must provide a 'first' or 'last' value to properly paginate the {field_name} connection."
+        )
+
+
+def connection_from_queryset(queryset, info, args: dict, connection_type, *, wrap=None):
+    """Slice an ordered queryset (or list) into a connection. `wrap(obj)` may turn rows into node roots."""
+    first, last = args.get("first"), args.get("last")
+    after, before = args.get("after"), args.get("before")
+    validate_slice_args(info, first, last, info.field_name)
+
+    count_cache: list[int] = []
+
+    def total_count() -> int:
+        if not count_cache:
+            count_cache.append(len(queryset) if isinstance(queryset, list) else queryset.count())
+        return count_cache[0]
+
+    start = decode_cursor(after) + 1 if after else 0
+    end = decode_cursor(before) if before else None
+    if first is not None:
+        stop = start + first if end is None else min(start + first, end)
+        rows = list(queryset[start:stop + 1])
+        has_next = len(rows) > stop - start
+        rows = rows[: stop - start]
+        has_previous = start > 0
+    elif last is not None:
+        stop = end if end is not None else total_count()
+        begin = max(start, stop - last)
+        rows = list(queryset[begin:stop])
+        has_previous = begin > start or (begin > 0 and not after)
+        has_next = end is not None and end < total_count()
+        start = begin
+    else:
+        stop = end
+        rows = list(queryset[start:stop]) if stop is not None else list(queryset[start:])
+        has_next, has_previous = False, start > 0
+
+    edge_type = connection_type.Edge
+    edges = [edge_type(node=wrap(row) if wrap else row, cursor=encode_cursor(start + i)) for i, row in enumerate(rows)]
+    page_info = graphene.relay.PageInfo(
+        has_next_page=has_next,
+        has_previous_page=has_previous,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+    connection = connection_type(edges=edges, page_info=page_info)
+    connection.total_count_fn = total_count
+    return connection
+
+
+def connection_args() -> dict:
+    return {
+        "before": graphene.String(description="Return the elements in the list that come before the specified cursor."),
+        "after": graphene.String(description="Return the elements in the list that come after the specified cursor."),
+        "first": graphene.Int(description="Retrieve the first n elements from the list. Note that the system only "
+                              "allows fetching a maximum of 100 objects in a single query."),
+        "last": graphene.Int(description="Retrieve the last n elements from the list. Note that the system only "
+                             "allows fetching a maximum of 100 objects in a single query."),
+    }
+
+
+def countable_connection_field(connection_type, description: str = "", **extra_args):
+    return graphene.Field(connection_type, description=description, **connection_args(), **extra_args)

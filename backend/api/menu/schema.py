@@ -1,0 +1,9 @@
+import graphene
+
+
+class Queries(graphene.ObjectType):
+    pass
+
+
+class Mutations(graphene.ObjectType):
+    pass

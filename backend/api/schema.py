@@ -1,0 +1,32 @@
+"""The GraphQL schema: Saleor's Query and Mutation, composed from the domains and from the plugins' schema hooks."""
+
+import graphene
+
+from backend.api.account import schema as account
+from backend.api.attribute import schema as attribute
+from backend.api.channel import schema as channel
+from backend.api.menu import schema as menu
+from backend.api.page import schema as page
+from backend.api.product import schema as product
+from backend.api.shop import schema as shop
+from backend.api.warehouse import schema as warehouse
+from backend.core.plugins import get_plugin_manager
+
+DOMAINS = [account, attribute, channel, menu, page, product, shop, warehouse]
+
+
+def _non_empty(classes):
+    return [cls for cls in classes if cls._meta.fields]
+
+
+def build_schema() -> graphene.Schema:
+    manager = get_plugin_manager()
+    query_classes = manager.filter("graphql_query_classes", [d.Queries for d in DOMAINS])
+    mutation_classes = manager.filter("graphql_mutation_classes", [d.Mutations for d in DOMAINS])
+    query = type("Query", tuple(_non_empty(query_classes)) or (graphene.ObjectType,), {})
+    mutations = _non_empty(mutation_classes)
+    mutation = type("Mutation", tuple(mutations), {}) if mutations else None
+    return graphene.Schema(query=query, mutation=mutation, auto_camelcase=True)
+
+
+schema = build_schema()

@@ -1,0 +1,81 @@
+"""HTTP entry points of the API: POST /graphql/ (JSON, single or batched), GET /graphql/ (GraphiQL in a browser)."""
+
+import json
+import logging
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from backend.api.core.auth import user_from_request
+from backend.api.core.execution import execute_operation, format_error
+
+logger = logging.getLogger(__name__)
+
+
+def _error_response(message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"errors": [{"message": message, "extensions": {"exception": {"code": "GraphQLError"}}}]},
+                        status=status)
+
+
+def _result_to_dict(result) -> dict:
+    body = {"data": result.data}
+    if result.errors:
+        body["errors"] = [format_error(e) for e in result.errors]
+    return body
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class GraphQLView(View):
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest):
+        # Queries over GET are not served: GET shows GraphiQL; every operation goes by POST (no mutation over GET).
+        return render(request, "api/graphiql.html", {"endpoint": request.path})
+
+    def options(self, request, *args, **kwargs):
+        response = HttpResponse()
+        response["Allow"] = "GET, POST, OPTIONS"
+        return response
+
+    def post(self, request: HttpRequest):
+        from backend.api.schema import schema
+
+        content_type = request.content_type or ""
+        if content_type == "multipart/form-data":
+            return _error_response("Multipart uploads are not supported on this endpoint yet.")
+        try:
+            body = json.loads(request.body.decode("utf-8") or "null")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _error_response("The request body is not valid JSON.")
+        request.user = SimpleLazyObject(lambda: user_from_request(request))
+        if isinstance(body, list):
+            if not body:
+                return _error_response("An empty batch was sent.")
+            if len(body) > settings.GRAPHQL_MAX_BATCH:
+                return _error_response(f"A batch may hold at most {settings.GRAPHQL_MAX_BATCH} operations.")
+            if not all(isinstance(item, dict) for item in body):
+                return _error_response("Each operation of a batch must be a JSON object.")
+            return JsonResponse([self._execute(schema, item, request) for item in body], safe=False)
+        if not isinstance(body, dict):
+            return _error_response("The request body must be a JSON object with a 'query'.")
+        return JsonResponse(self._execute(schema, body, request))
+
+    def _execute(self, schema, body: dict, request) -> dict:
+        result = execute_operation(schema, body.get("query"), body.get("variables"), body.get("operationName"),
+                                   request)
+        return _result_to_dict(result)
+
+
+def http_not_allowed(request):
+    return HttpResponseNotAllowed(["POST"])
+
+
+def thumbnail_view(request, media_id: str, size: int, fmt: str | None = None):
+    from backend.api.product.thumbnails import serve_thumbnail
+
+    return serve_thumbnail(request, media_id, size, fmt)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ChannelConfig(AppConfig):
+    name = "backend.commerce.channel"
+    label = "channel"
+    verbose_name = "Canaux de vente"

@@ -1,0 +1,11 @@
+"""The celery app, wired to Django settings (CELERY_* variables)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.config.settings")
+
+app = Celery("comptoir")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,22 @@
+"""URL map of the platform. Later issues add the storefront, the producer portal and the logistics views."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from backend.api.views import GraphQLView, thumbnail_view
+
+admin.site.site_header = "Comptoir de Mormal — administration"
+admin.site.site_title = "Comptoir de Mormal"
+admin.site.index_title = "Gestion de la place de marché et du territoire"
+
+urlpatterns = [
+    path("graphql/", GraphQLView.as_view(), name="api"),
+    path("thumbnail/<str:media_id>/<int:size>/", thumbnail_view, name="thumbnail"),
+    path("thumbnail/<str:media_id>/<int:size>/<str:fmt>/", thumbnail_view, name="thumbnail-format"),
+    path("admin/", admin.site.urls),
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+for module in settings.COMPTOIR_URL_MODULES if hasattr(settings, "COMPTOIR_URL_MODULES") else []:
+    urlpatterns.append(path("", include(module)))
