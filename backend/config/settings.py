@@ -74,7 +74,14 @@ INSTALLED_APPS = [
     "backend.commerce.page",
     "backend.commerce.menu",
     "backend.commerce.site",
+    "backend.commerce.shipping",
+    "backend.commerce.discount",
+    "backend.commerce.checkout",
+    "backend.commerce.order",
+    "backend.commerce.payment",
+    "backend.commerce.search",
     "backend.api",
+    "logistics",
 ]
 # Apps that later issues add (checkout, order, payment, shipping, discount, plugins, logistics, storefront)
 INSTALLED_APPS += env_list("COMPTOIR_EXTRA_APPS", "")
