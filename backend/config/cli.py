@@ -11,6 +11,8 @@ def main(argv: list[str] | None = None) -> None:
 
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "comptoir"
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")  # `comptoir plan-rounds` runs the plan_rounds command
     execute_from_command_line(argv)
 
 
