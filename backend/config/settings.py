@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "backend.commerce.search",
     "backend.api",
     "logistics",
+    "storefront",
 ]
 # Apps that later issues add (checkout, order, payment, shipping, discount, plugins, logistics, storefront)
 INSTALLED_APPS += env_list("COMPTOIR_EXTRA_APPS", "")
@@ -225,3 +226,11 @@ COMPTOIR_ADMIN_PASSWORD = os.environ.get("COMPTOIR_ADMIN_PASSWORD", "")
 COMPTOIR_DEMO_SEED = int(os.environ.get("COMPTOIR_DEMO_SEED", "2026"))
 GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "5000"))
 GRAPHQL_MAX_BATCH = int(os.environ.get("GRAPHQL_MAX_BATCH", "10"))
+
+# --- Storefront: GraphQL in-process by default, over HTTP to a backend elsewhere when STOREFRONT_API_URL is set ---
+STOREFRONT_API_URL = os.environ.get("STOREFRONT_API_URL", "")
+STOREFRONT_API_TIMEOUT = float(os.environ.get("STOREFRONT_API_TIMEOUT", "10"))
+STOREFRONT_GRAPHQL_TRANSPORT = os.environ.get(
+    "STOREFRONT_GRAPHQL_TRANSPORT",
+    "storefront.client.http_transport" if STOREFRONT_API_URL else "backend.api.inprocess.execute",
+)

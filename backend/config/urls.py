@@ -18,5 +18,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
-for module in settings.COMPTOIR_URL_MODULES if hasattr(settings, "COMPTOIR_URL_MODULES") else []:
-    urlpatterns.append(path("", include(module)))
+# The residents' site answers every other URL (it is the last include, so the API and admin win).
+urlpatterns.append(path("", include("storefront.urls")))

@@ -1,0 +1,98 @@
+"""Template filters of the residents' site: French money and numbers, EditorJS rich text, global IDs."""
+
+import json
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_currency, format_decimal
+from django import template
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def eur(value, currency="EUR"):
+    """12.5 -> "12,50 €" (fr-FR, no-break spaces)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dict):
+        currency = value.get("currency") or currency
+        value = value.get("amount")
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return ""
+    return format_currency(amount, currency, locale="fr_FR")
+
+
+@register.filter
+def number_fr(value, digits=1):
+    if value in (None, ""):
+        return ""
+    return format_decimal(Decimal(str(value)), format=f"#,##0.{'#' * int(digits)}", locale="fr_FR")
+
+
+@register.filter
+def per_kg(price, weight):
+    """Unit price in €/kg from a TTC price and a weight {unit, value} in KG (French unit-price display)."""
+    try:
+        amount = Decimal(str(price["amount"] if isinstance(price, dict) else price))
+        kg = Decimal(str(weight["value"] if isinstance(weight, dict) else weight))
+        if isinstance(weight, dict) and weight.get("unit") == "G":
+            kg = kg / 1000
+    except (InvalidOperation, KeyError, TypeError, ValueError):
+        return ""
+    if kg <= 0:
+        return ""
+    return f"{format_currency(amount / kg, 'EUR', locale='fr_FR')}/kg"
+
+
+def _inline(text: str) -> str:
+    """EditorJS inline text is HTML with a few tags; we keep only plain text (escaped) and <b>/<i> are dropped."""
+    from django.utils.html import strip_tags
+
+    return escape(strip_tags(text or ""))
+
+
+@register.filter
+def editorjs(value):
+    """Render EditorJS JSON (paragraph, header, list, quote) as safe HTML; anything else is skipped."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return format_html_join("", "<p>{}</p>", [(value,)])
+    parts = []
+    for block in (value or {}).get("blocks", []):
+        data = block.get("data") or {}
+        kind = block.get("type")
+        if kind == "paragraph":
+            parts.append(f"<p>{_inline(data.get('text'))}</p>")
+        elif kind == "header":
+            level = min(max(int(data.get("level") or 2), 2), 4)
+            parts.append(f"<h{level}>{_inline(data.get('text'))}</h{level}>")
+        elif kind == "list":
+            tag = "ol" if data.get("style") == "ordered" else "ul"
+            items = "".join(f"<li>{_inline(item if isinstance(item, str) else item.get('content', ''))}</li>"
+                            for item in data.get("items", []))
+            parts.append(f"<{tag}>{items}</{tag}>")
+        elif kind == "quote":
+            parts.append(f"<blockquote><p>{_inline(data.get('text'))}</p></blockquote>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text piece above is escaped
+
+
+@register.filter
+def editorjs_text(value, limit=160):
+    """Plain text of EditorJS JSON, cut to `limit` characters (meta descriptions)."""
+    from django.utils.html import strip_tags
+
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value[:limit]
+    text = " ".join(strip_tags((b.get("data") or {}).get("text", "")) for b in (value or {}).get("blocks", []))
+    return text[: int(limit)]

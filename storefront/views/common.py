@@ -1,0 +1,64 @@
+"""What every page of the residents' site shares: the API call, the navigation, error pages."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import render
+
+from storefront import client
+
+logger = logging.getLogger(__name__)
+NAVIGATION_CACHE_SECONDS = 60
+
+
+def channel_slug() -> str:
+    return getattr(settings, "STOREFRONT_CHANNEL", "comptoir-de-mormal")
+
+
+def access_token(request) -> str | None:
+    return request.session.get("access_token") if hasattr(request, "session") else None
+
+
+def api(request, operation: str, variables: dict | None = None) -> dict:
+    """Run a storefront document for this visitor (with their token when signed in)."""
+    return client.execute(operation, variables, token=access_token(request))
+
+
+def navigation() -> dict:
+    """Menus for header and footer; cached briefly since every page shows them."""
+    key = f"storefront:navigation:{channel_slug()}"
+    data = cache.get(key)
+    if data is None:
+        try:
+            data = client.execute("Navigation", {"channel": channel_slug()})
+        except (client.GraphQLErrors, client.ApiUnavailable):
+            logger.warning("navigation unavailable", exc_info=True)
+            data = {}
+        cache.set(key, data, NAVIGATION_CACHE_SECONDS)
+    return {"navbar": _items(data.get("navbar")), "footer": _items(data.get("footer"))}
+
+
+def _items(menu) -> list[dict]:
+    items = []
+    for item in (menu or {}).get("items") or []:
+        if item.get("category"):
+            href = f"/categories/{item['category']['slug']}/"
+        elif item.get("collection"):
+            href = f"/produits/?collection={item['collection']['slug']}"
+        elif item.get("page"):
+            href = f"/pages/{item['page']['slug']}/"
+        else:
+            href = item.get("url") or "/"
+        items.append({"name": item["name"], "href": href})
+    return items
+
+
+def page(request, template: str, context: dict, status: int = 200):
+    context = {**context, "nav": navigation(), "canonical": request.build_absolute_uri(request.path)}
+    return render(request, template, context, status=status)
+
+
+def not_found(message: str = "Cette page n'existe pas."):
+    raise Http404(message)
