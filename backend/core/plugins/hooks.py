@@ -29,6 +29,10 @@ HOOKS: dict[str, Hook] = _declare(
     Hook("product_updated", "notify", "A product was updated. kwargs: product"),
     Hook("product_deleted", "notify", "A product was deleted. kwargs: product_id (pk), product_name"),
     Hook("stock_changed", "notify", "A stock quantity changed. kwargs: stock"),
+    # search (issue 7)
+    Hook("product_search_document", "filter",
+         "Add searchable text to products. value: dict {product pk: WeightedDocument} (append to .producers, .labels, "
+         ".communes...); kwargs: product_ids. Return the dict."),
     # schema: plugins add GraphQL query/mutation classes and fields on core types (filter on a list)
     Hook("graphql_query_classes", "filter", "Extend the list of graphene ObjectType classes merged into Query."),
     Hook("graphql_mutation_classes", "filter", "Extend the list of graphene ObjectType classes merged into Mutation."),
