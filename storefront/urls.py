@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.views import catalogue, content
+from storefront.views import account, catalogue, content
 
 app_name = "storefront"
 
@@ -10,5 +10,12 @@ urlpatterns = [
     path("produits/<str:slug>/", catalogue.product_detail, name="product-detail"),
     path("categories/<str:category_slug>/", catalogue.product_list, name="category"),
     path("pages/<str:slug>/", content.cms_page, name="page"),
+    path("compte/", account.account, name="account"),
+    path("compte/connexion/", account.sign_in, name="sign-in"),
+    path("compte/deconnexion/", account.sign_out, name="sign-out"),
+    path("compte/inscription/", account.register, name="register"),
+    path("compte/confirmer/", account.confirm, name="account-confirm"),
+    path("compte/mot-de-passe-oublie/", account.password_forgotten, name="password-forgotten"),
+    path("compte/nouveau-mot-de-passe/", account.password_reset, name="password-reset"),
     path("robots.txt", content.robots_txt, name="robots"),
 ]

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from storefront import client
+from storefront.auth import current_token
 
 logger = logging.getLogger(__name__)
 NAVIGATION_CACHE_SECONDS = 60
@@ -18,7 +19,7 @@ def channel_slug() -> str:
 
 
 def access_token(request) -> str | None:
-    return request.session.get("access_token") if hasattr(request, "session") else None
+    return current_token(request)
 
 
 def api(request, operation: str, variables: dict | None = None) -> dict:
