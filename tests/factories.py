@@ -51,7 +51,9 @@ def warehouse(name=None, commune=None):
     name = name or f"Ferme {next(_seq)}"
     address = Address.objects.create(company_name=name, street_address_1="1 rue de la Gare", city="Le Quesnoy",
                                      postal_code="59530", country="FR")
-    return Warehouse.objects.create(name=name, slug=slugify(name), address=address, commune=commune)
+    wh = Warehouse.objects.create(name=name, slug=slugify(name), address=address, commune=commune)
+    wh.channels.add(channel())
+    return wh
 
 
 def product(name=None, *, price="12.50", stock=10, rate="5.5", category_name="Fromages", published=True,

@@ -30,6 +30,9 @@ class Warehouse(ModelWithMetadata):
         default=WarehouseClickAndCollectOption.DISABLED,
     )
     opening_hours = models.JSONField("horaires d'ouverture", blank=True, default=list)
+    # As Saleor: a warehouse serves the channels it is attached to (stock, click-and-collect).
+    channels = models.ManyToManyField("channel.Channel", related_name="warehouses", through="ChannelWarehouse",
+                                      blank=True)
     is_demo = models.BooleanField("donnée de démonstration", default=False)
     external_reference = models.CharField(max_length=250, unique=True, blank=True, null=True)
 
@@ -40,6 +43,18 @@ class Warehouse(ModelWithMetadata):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ChannelWarehouse(models.Model):
+    channel = models.ForeignKey("channel.Channel", related_name="channelwarehouse", on_delete=models.CASCADE)
+    warehouse = models.ForeignKey(Warehouse, related_name="channelwarehouse", on_delete=models.CASCADE)
+    sort_order = models.IntegerField(default=0, db_index=True)
+
+    class Meta:
+        unique_together = [("channel", "warehouse")]
+        ordering = ["sort_order", "pk"]
+        verbose_name = "entrepôt du canal"
+        verbose_name_plural = "entrepôts du canal"
 
 
 class Stock(models.Model):
