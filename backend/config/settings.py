@@ -177,7 +177,7 @@ _default_email_backend = (
     else "django.core.mail.backends.filebased.EmailBackend"
 )
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", _default_email_backend)
-EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -198,6 +198,9 @@ DEFAULT_CHANNEL_SLUG = os.environ.get("DEFAULT_CHANNEL_SLUG", "comptoir-de-morma
 JWT_ACCESS_TTL_SECONDS = int(os.environ.get("JWT_TTL_ACCESS", "300"))
 JWT_REFRESH_TTL_SECONDS = int(os.environ.get("JWT_TTL_REFRESH", str(30 * 24 * 3600)))
 RSA_PRIVATE_KEY = os.environ.get("RSA_PRIVATE_KEY", "")
+# Hosts that links in account mails (confirmation, password reset) may point to; "*" allows any. Unset: the hosts
+# of ALLOWED_HOSTS and PUBLIC_URL (the storefront is served by this deployment).
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 
 # --- Plugins, in order; each entry is a dotted path to a BasePlugin subclass ---
 PLUGINS = env_list("PLUGINS", "")

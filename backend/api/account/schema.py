@@ -1,9 +1,25 @@
+"""The account part of Saleor's schema: `me`, sign-in and sign-up mutations."""
+
 import graphene
+
+from backend.api.account.mutations.auth import CreateToken, DeactivateAllUserTokens, RefreshToken, VerifyToken
+from backend.api.account.mutations.register import AccountRegister, ConfirmAccount
+from backend.api.account.types import User
 
 
 class Queries(graphene.ObjectType):
-    pass
+    me = graphene.Field(User, description="Return the currently authenticated user.")
+
+    @staticmethod
+    def resolve_me(_root, info):
+        user = getattr(info.context, "user", None)
+        return user if user is not None and user.is_authenticated else None
 
 
 class Mutations(graphene.ObjectType):
-    pass
+    token_create = CreateToken.Field()
+    token_refresh = RefreshToken.Field()
+    token_verify = VerifyToken.Field()
+    tokens_deactivate_all = DeactivateAllUserTokens.Field()
+    account_register = AccountRegister.Field()
+    confirm_account = ConfirmAccount.Field()

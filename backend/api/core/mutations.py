@@ -49,8 +49,7 @@ class BaseMutation(graphene.Mutation):
         super().__init_subclass_with_meta__(_meta=_meta, **options)
         cls._meta.fields[error_type_field] = graphene.Field(
             graphene.NonNull(graphene.List(graphene.NonNull(error_type_class))),
-            default_value=[],
-            required=True,
+            default_value=(),
         )
 
     @classmethod

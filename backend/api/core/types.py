@@ -169,3 +169,10 @@ def money(amount, currency="EUR"):
     from prices import Money as PricesMoney
 
     return None if amount is None else PricesMoney(amount, currency)
+
+
+class MetadataInput(graphene.InputObjectType):
+    """Saleor's MetadataInput, shared by every mutation that takes `metadata: [MetadataInput!]`."""
+
+    key = graphene.String(required=True, description="Key of a metadata item.")
+    value = graphene.String(required=True, description="Value of a metadata item.")

@@ -1,0 +1,25 @@
+"""Batch loaders of the account domain (one query per kind of related data, whatever the number of users)."""
+
+from backend.api.core.dataloaders import ByIdLoader, DataLoader
+from backend.commerce.account import selectors
+from backend.commerce.account.models import Address
+
+
+class AddressByIdLoader(ByIdLoader):
+    model = Address
+
+
+class AddressesByUserIdLoader(DataLoader):
+    def batch_load(self, keys):
+        book = selectors.addresses_by_user_ids(keys)
+        loader = AddressByIdLoader(self.context)
+        for addresses in book.values():
+            for address in addresses:
+                loader.prime(address.pk, address)
+        return [book[key] for key in keys]
+
+
+class PermissionsByUserIdLoader(DataLoader):
+    def batch_load(self, keys):
+        permissions = selectors.permissions_by_user_ids(keys)
+        return [permissions[key] for key in keys]

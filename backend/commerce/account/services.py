@@ -1,0 +1,253 @@
+"""Writes of the account domain: registration, confirmation, sign-in with JWTs, token refresh and revocation.
+
+Every refusal is a django ValidationError keyed by the input field, with an AccountErrorCode as its code and a French
+message: the API turns it into `errors{field message code}` as Saleor does.
+"""
+
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from backend.commerce.account import tokens
+from backend.commerce.account.error_codes import PASSWORD_VALIDATOR_CODES, AccountErrorCode
+from backend.commerce.account.models import User
+from backend.commerce.account.selectors import user_by_email, user_permission_codes
+from backend.core.events import enqueue
+
+CODE = AccountErrorCode
+
+
+def _error(field: str | None, message: str, code: AccountErrorCode) -> ValidationError:
+    error = ValidationError(message, code=code.value)
+    return ValidationError({field: error}) if field else error
+
+
+def _site():
+    from backend.commerce.site.models import SiteSettings
+
+    return SiteSettings.load()
+
+
+# --- Input rules shared by several mutations ----------------------------------------------------------------------
+
+
+def normalize_email(email: str, *, field: str = "email") -> str:
+    value = (email or "").strip().lower()
+    if not value:
+        raise _error(field, "Ce champ est obligatoire.", CODE.REQUIRED)
+    try:
+        validate_email(value)
+    except ValidationError as exc:
+        raise _error(field, "Saisissez une adresse e-mail valide.", CODE.INVALID) from exc
+    return value
+
+
+def validate_new_password(password: str, *, user: User, field: str = "password") -> None:
+    """Django's validators (settings.AUTH_PASSWORD_VALIDATORS), reported with Saleor's PASSWORD_* codes."""
+    try:
+        password_validation.validate_password(password, user=user)
+    except ValidationError as exc:
+        errors = []
+        for err in exc.error_list:
+            message = err.message % err.params if err.params else err.message
+            code = PASSWORD_VALIDATOR_CODES.get(err.code, CODE.INVALID_PASSWORD)
+            errors.append(ValidationError(str(message), code=code.value))
+        raise ValidationError({field: errors}) from exc
+
+
+def validate_redirect_url(url: str, *, field: str = "redirectUrl") -> str:
+    """Links in our mails only point to storefronts we know (ALLOWED_CLIENT_HOSTS), never to any site."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise _error(field, "Saisissez une URL valide (http ou https).", CODE.INVALID)
+    allowed = allowed_client_hosts()
+    if "*" not in allowed and parts.hostname.lower() not in allowed:
+        raise _error(field, f"{parts.hostname} n'est pas une adresse de boutique autorisée.", CODE.INVALID)
+    return url
+
+
+def allowed_client_hosts() -> set[str]:
+    configured = getattr(settings, "ALLOWED_CLIENT_HOSTS", None) or []
+    if configured:
+        return {host.lower() for host in configured}
+    # Default: the hosts this deployment answers on, and the public URL (the storefront is served here too).
+    hosts = {host.strip("[]").lower() for host in settings.ALLOWED_HOSTS if host and not host.startswith(".")}
+    public_host = urlsplit(settings.PUBLIC_URL).hostname
+    if public_host:
+        hosts.add(public_host.lower())
+    return hosts
+
+
+def metadata_from_items(items, *, field: str = "metadata") -> dict:
+    data = {}
+    for item in items or []:
+        key = (item.get("key") or "").strip()
+        if not key:
+            raise _error(field, "Une clé de métadonnée ne peut pas être vide.", CODE.REQUIRED)
+        data[key] = item.get("value") or ""
+    return data
+
+
+def _validate_channel(slug: str | None, *, field: str = "channel") -> None:
+    if not slug:
+        return
+    from backend.commerce.channel.models import Channel
+
+    channel = Channel.objects.filter(slug=slug).only("is_active").first()
+    if channel is None:
+        raise _error(field, f"Le canal « {slug} » n'existe pas.", CODE.NOT_FOUND)
+    if not channel.is_active:
+        raise _error(field, f"Le canal « {slug} » n'est pas actif.", CODE.CHANNEL_INACTIVE)
+
+
+# --- Registration and confirmation --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Registration:
+    user: User
+    requires_confirmation: bool
+
+
+def user_register(*, email: str, password: str, first_name: str = "", last_name: str = "",
+                  language_code: str = "fr", redirect_url: str | None = None, channel_slug: str | None = None,
+                  metadata: dict | None = None) -> Registration:
+    """Create a customer account; when the shop asks for it, the confirmation mail is sent after commit."""
+    email = normalize_email(email)
+    requires_confirmation = _site().enable_account_confirmation_by_email
+    user = User(email=email, first_name=(first_name or "").strip(), last_name=(last_name or "").strip(),
+                language_code=language_code or "fr", metadata=metadata or {},
+                is_confirmed=not requires_confirmation)
+    if User.objects.filter(email__iexact=email).exists():
+        raise _error("email", "Un compte existe déjà avec cette adresse e-mail.", CODE.UNIQUE)
+    validate_new_password(password or "", user=user)
+    if requires_confirmation:
+        if not redirect_url:
+            raise _error("redirectUrl", "L'adresse de confirmation est obligatoire.", CODE.REQUIRED)
+        validate_redirect_url(redirect_url)
+    _validate_channel(channel_slug)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # a concurrent registration with the same e-mail won the race
+        raise _error("email", "Un compte existe déjà avec cette adresse e-mail.", CODE.UNIQUE) from exc
+    if requires_confirmation:
+        from backend.commerce.account.tasks import send_account_confirmation_email
+
+        enqueue(send_account_confirmation_email, user.pk, redirect_url, uuid.uuid4().hex)
+    return Registration(user=user, requires_confirmation=requires_confirmation)
+
+
+def user_confirm(*, email: str, token: str, password: str | None = None) -> User:
+    """Confirm the account of the mailed link. A password, when given, must be the account's own (Saleor's
+    REQUIRED_PASSWORD mode); an account created without one (at checkout) gets it here."""
+    user = user_by_email((email or "").strip(), for_update=True)
+    if user is None:
+        raise _error("email", "Aucun compte n'existe avec cette adresse e-mail.", CODE.NOT_FOUND)
+    if not tokens.account_confirmation_token.check_token(user, token or ""):
+        raise _error("token", "Le lien de confirmation est invalide ou a expiré.", CODE.INVALID)
+    fields = ["is_confirmed", "is_active", "updated_at"]
+    if password is not None:
+        if user.has_usable_password():
+            if not user.check_password(password):
+                raise _error("password", "Le mot de passe est incorrect.", CODE.INVALID_PASSWORD)
+        else:
+            validate_new_password(password, user=user)
+            user.set_password(password)
+            fields.append("password")
+    user.is_confirmed = True
+    user.is_active = True
+    user.save(update_fields=fields)
+    return user
+
+
+# --- Sign-in with JWTs --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    user: User
+    access_token: str
+    refresh_token: str
+    csrf_token: str
+
+
+def _credentials_error() -> ValidationError:
+    return _error("email", "Veuillez saisir des identifiants valides.", CODE.INVALID_CREDENTIALS)
+
+
+def token_create(*, email: str, password: str, audience: str | None = None) -> IssuedTokens:
+    user = user_by_email((email or "").strip())
+    if user is None:
+        User().set_password(password or "")  # same work as a real check, so timing does not reveal accounts
+        raise _credentials_error()
+    if not user.check_password(password or ""):
+        raise _credentials_error()
+    site = _site()
+    if not user.is_confirmed and site.enable_account_confirmation_by_email \
+            and not site.allow_login_without_confirmation:
+        raise _error("email", "Le compte doit d'abord être confirmé par e-mail.", CODE.ACCOUNT_NOT_CONFIRMED)
+    if not user.is_active:
+        raise _error("email", "Ce compte est désactivé.", CODE.INACTIVE)
+    csrf_token = tokens.new_csrf_token()
+    permissions = user_permission_codes(user) if user.is_staff else None
+    issued = IssuedTokens(
+        user=user,
+        access_token=tokens.create_access_token(user, permissions=permissions, audience=audience),
+        refresh_token=tokens.create_refresh_token(user, csrf_token=csrf_token, audience=audience),
+        csrf_token=csrf_token,
+    )
+    user.last_login = timezone.now()
+    user.save(update_fields=["last_login", "updated_at"])
+    return issued
+
+
+def _token_error(field: str, error: tokens.TokenError) -> ValidationError:
+    return _error(field, error.message, error.code)
+
+
+def token_refresh(*, refresh_token: str | None, csrf_token: str | None = None,
+                  cookie_token: str | None = None) -> tuple[str, User]:
+    """A new access token from a refresh token. One read from the cookie must come with its CSRF token."""
+    from_cookie = not refresh_token
+    token = refresh_token or cookie_token
+    if not token:
+        raise _error("refreshToken", "Le jeton de rafraîchissement est absent.", CODE.JWT_MISSING_TOKEN)
+    try:
+        payload = tokens.decode_token(token)
+        user = tokens.user_from_payload(payload, expected_type=tokens.REFRESH)
+    except tokens.TokenError as exc:
+        raise _token_error("refreshToken", exc) from exc
+    if from_cookie:
+        if not csrf_token:
+            raise _error("csrfToken", "Le jeton CSRF est absent.", CODE.JWT_MISSING_TOKEN)
+        if csrf_token != payload.get("csrfToken"):
+            raise _error("csrfToken", "Le jeton CSRF est invalide.", CODE.JWT_INVALID_CSRF_TOKEN)
+    permissions = user_permission_codes(user) if user.is_staff else None
+    audience = (payload.get("aud") or "").removeprefix("custom:") or None
+    return tokens.create_access_token(user, permissions=permissions, audience=audience), user
+
+
+def token_verify(*, token: str) -> tuple[User, dict]:
+    try:
+        payload = tokens.decode_token(token)
+        user = tokens.user_from_payload(payload, expected_type=payload.get("type"))
+    except tokens.TokenError as exc:
+        raise _token_error("token", exc) from exc
+    if payload.get("type") not in {tokens.ACCESS, tokens.REFRESH}:
+        raise _error("token", "Le jeton est invalide.", CODE.JWT_INVALID_TOKEN)
+    return user, payload
+
+
+def user_revoke_tokens(*, user: User) -> None:
+    """Every token issued to this user so far stops working (logout everywhere, password change, deactivation)."""
+    user.jwt_token_key = str(uuid.uuid4())
+    user.save(update_fields=["jwt_token_key", "updated_at"])
