@@ -1,0 +1,141 @@
+"""PostgreSQL full-text search: French stemming on unaccented text, weighted fields, prefixes for search-as-you-type,
+typo alternatives from the lexicon, and a trigram fallback on the normalised short document.
+
+Generic on purpose: any model with a SearchVectorField and a normalised text field can be searched with
+`filter_and_rank` and maintained with `write_search_vectors` (the producers plugin reuses both)."""
+
+from django.contrib.postgres.search import SearchQueryField, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import BooleanField, F, FloatField, Func, Model, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from backend.commerce.search.backends.base import SearchBackend
+from backend.commerce.search.models import SearchTerm
+from backend.commerce.search.text import WeightedDocument, query_tokens
+
+TEXT_SEARCH_CONFIG = "french_unaccent"
+# ts_rank_cd weights for D, C, B, A: a word in the name counts ten times a word in the description.
+RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}"
+# The whole-document trigram fallback needs a few letters, otherwise "de" would match half the catalogue.
+MIN_TRIGRAM_QUERY_CHARS = 4
+TRIGRAM_RANK_FACTOR = 0.5
+LEXICON_WORD_CHARS = (3, 30)
+
+
+class TextSearchMatch(Func):
+    """`vector @@ tsquery` (Django's own lookup would wrap the tsquery in plainto_tsquery)."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class CoverDensityRank(Func):
+    template = f"ts_rank_cd('{RANK_WEIGHTS}'::float4[], %(expressions)s, 1)"
+    output_field = FloatField()
+
+
+def tsquery_expression(tokens: list[str]) -> RawSQL:
+    # A scalar sub-select becomes an InitPlan: the lexicon lookup runs once per statement, not once per row.
+    return RawSQL("(SELECT comptoir_search_tsquery(%s::text[]))", (tokens,), output_field=SearchQueryField())
+
+
+def filter_and_rank(queryset: QuerySet, text: str, *, vector_field: str = "search_vector",
+                    document_field: str = "search_document") -> QuerySet:
+    """Objects of `queryset` matching `text`, annotated with `search_rank` and ordered by it (best first).
+
+    A query with no searchable word (only punctuation, emoji or nothing) matches nothing."""
+    tokens = query_tokens(text)
+    if not tokens:
+        return queryset.none()
+    phrase = " ".join(tokens)
+    tsquery = tsquery_expression(tokens)
+    matches = Q(TextSearchMatch(F(vector_field), tsquery))
+    rank = CoverDensityRank(F(vector_field), tsquery)
+    if len(phrase) >= MIN_TRIGRAM_QUERY_CHARS:
+        matches |= Q(**{f"{document_field}__trigram_word_similar": phrase})
+        rank = rank + TrigramWordSimilarity(phrase, document_field) * TRIGRAM_RANK_FACTOR
+    return queryset.filter(matches).annotate(search_rank=rank).order_by("-search_rank", "pk")
+
+
+def lexicon_words(documents: list[str]) -> list[str]:
+    shortest, longest = LEXICON_WORD_CHARS
+    words = {word for text in documents for word in text.split()}
+    return sorted(w for w in words if shortest <= len(w) <= longest and not w.isdigit())
+
+
+def write_search_vectors(*, model: type[Model], documents: dict[int, WeightedDocument],
+                         vector_column: str = "search_vector", document_column: str = "search_document",
+                         clear_dirty_column: str | None = None) -> int:
+    """Write the weighted vectors (A name, B categories and labels, C producers and communes, D description) and the
+    normalised short documents of `documents` in one UPDATE, and add their words to the lexicon."""
+    if not documents:
+        return 0
+    ids = list(documents)
+    docs = [documents[pk] for pk in ids]
+    short_texts = [doc.short_text() for doc in docs]
+    qn = connection.ops.quote_name
+    weighted = " || ".join(
+        f"setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', d.{column}), '{weight}')"
+        for column, weight in (("a", "A"), ("b", "B"), ("c", "C"), ("d", "D"))
+    )
+    clear_dirty = f", {qn(clear_dirty_column)} = false" if clear_dirty_column else ""
+    pk_column = model._meta.pk.column
+    # Identifiers come from model metadata and are quoted; every value is a bound parameter.
+    sql = (
+        f"UPDATE {qn(model._meta.db_table)} AS target SET {qn(vector_column)} = {weighted}, "  # noqa: S608
+        f"{qn(document_column)} = d.doc{clear_dirty} "
+        f"FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
+        f"AS d(pk, a, b, c, d, doc) WHERE target.{qn(pk_column)}::text = d.pk"
+    )
+    params = [
+        [str(pk) for pk in ids],
+        [normalize_spaces(doc.weight_a()) for doc in docs],
+        [normalize_spaces(doc.weight_b()) for doc in docs],
+        [normalize_spaces(doc.weight_c()) for doc in docs],
+        [normalize_spaces(doc.weight_d()) for doc in docs],
+        short_texts,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        updated = cursor.rowcount
+        cursor.execute(
+            f"INSERT INTO {qn(SearchTerm._meta.db_table)} (word) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+            [lexicon_words(short_texts)],
+        )
+    return updated
+
+
+def normalize_spaces(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def rebuild_lexicon(*, model: type[Model], document_column: str = "search_document") -> int:
+    """Replace the lexicon by the words the documents of `model` use today (words of deleted products go)."""
+    shortest, longest = LEXICON_WORD_CHARS
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {qn(SearchTerm._meta.db_table)}")  # noqa: S608 (quoted identifier)
+        cursor.execute(
+            f"INSERT INTO {qn(SearchTerm._meta.db_table)} (word) "  # noqa: S608
+            f"SELECT DISTINCT word FROM {qn(model._meta.db_table)}, "
+            f"regexp_split_to_table({qn(document_column)}, ' ') AS word "
+            f"WHERE length(word) BETWEEN %s AND %s AND word !~ '^[0-9]+$' ON CONFLICT DO NOTHING",
+            [shortest, longest],
+        )
+        return cursor.rowcount
+
+
+class PostgresSearchBackend(SearchBackend):
+    name = "postgres"
+
+    def search_products(self, queryset: QuerySet, text: str) -> QuerySet:
+        return filter_and_rank(queryset, text)
+
+    def index_products(self, *, product_ids: list[int]) -> int:
+        from backend.commerce.product.search_index import update_products_search_vector
+
+        return update_products_search_vector(product_ids=product_ids)
+
+    def delete_products(self, *, product_ids: list[int]) -> None:
+        """Nothing to do: the vector lives on the product row and goes with it."""

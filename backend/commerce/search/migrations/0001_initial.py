@@ -1,0 +1,79 @@
+"""French full-text search on PostgreSQL: the unaccent and pg_trgm extensions, a `french_unaccent` text search
+configuration (French stemming after accent removal, so "pâté" and "pate" meet), the search lexicon, a trigram index on
+the products' normalised search document, and `comptoir_search_tsquery(tokens)`, which turns query words into a
+prefix tsquery with typo alternatives taken from the lexicon."""
+
+import django.contrib.postgres.indexes
+from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+from django.db import migrations, models
+
+FRENCH_UNACCENT = """
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'french_unaccent') THEN
+        CREATE TEXT SEARCH CONFIGURATION french_unaccent (COPY = french);
+        ALTER TEXT SEARCH CONFIGURATION french_unaccent
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+    END IF;
+END
+$$;
+"""
+
+# Tokens arrive already normalised ([a-z0-9]+, checked again here). Each becomes "(token:* | nearest words...)":
+# a prefix for search-as-you-type, plus up to three lexicon words when the token itself is not a known word.
+SEARCH_TSQUERY_FUNCTION = """
+CREATE OR REPLACE FUNCTION comptoir_search_tsquery(tokens text[]) RETURNS tsquery
+LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
+SELECT to_tsquery('french_unaccent', coalesce(string_agg(alternatives, ' & ' ORDER BY position), ''))
+FROM (
+    SELECT t.position, '(' || t.token || ':*' || coalesce((
+        SELECT string_agg(' | ' || near.word, '')
+        FROM (
+            SELECT s.word FROM search_searchterm s
+            WHERE length(t.token) >= 4 AND s.word % t.token
+            ORDER BY s.word <-> t.token, s.word
+            LIMIT 3
+        ) near
+        WHERE NOT EXISTS (SELECT 1 FROM search_searchterm known WHERE known.word = t.token)
+    ), '') || ')' AS alternatives
+    FROM unnest(tokens) WITH ORDINALITY AS t(token, position)
+    WHERE t.token ~ '^[a-z0-9]+$'
+) per_token
+$fn$;
+"""
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = [
+        ("product", "0001_initial"),
+    ]
+
+    operations = [
+        UnaccentExtension(),
+        TrigramExtension(),
+        migrations.RunSQL(FRENCH_UNACCENT, "DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent;"),
+        migrations.CreateModel(
+            name="SearchTerm",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("word", models.CharField(max_length=30, unique=True, verbose_name="mot")),
+            ],
+            options={
+                "verbose_name": "mot du lexique de recherche",
+                "verbose_name_plural": "lexique de recherche",
+                "indexes": [
+                    django.contrib.postgres.indexes.GinIndex(
+                        fields=["word"], name="search_term_word_trgm_idx", opclasses=["gin_trgm_ops"]
+                    )
+                ],
+            },
+        ),
+        migrations.RunSQL(SEARCH_TSQUERY_FUNCTION, "DROP FUNCTION IF EXISTS comptoir_search_tsquery(text[]);"),
+        migrations.RunSQL(
+            "CREATE INDEX IF NOT EXISTS product_search_document_trgm_idx "
+            "ON product_product USING gin (search_document gin_trgm_ops);",
+            "DROP INDEX IF EXISTS product_search_document_trgm_idx;",
+        ),
+    ]
