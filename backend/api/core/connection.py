@@ -15,8 +15,14 @@ CURSOR_PREFIX = "offset:"
 
 
 class CountableConnection(graphene.relay.Connection):
+    """Saleor's shape: `edges: [XCountableEdge!]!` and `node: X!` (graphene's default would leave them nullable)."""
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, strict_types=True, **options):
+        super().__init_subclass_with_meta__(strict_types=strict_types, **options)
 
     total_count = graphene.Int(description="A total count of items in the collection.")
 

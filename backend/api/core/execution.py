@@ -6,11 +6,23 @@ from django.conf import settings
 from graphql import GraphQLError, parse, validate
 from graphql.error import GraphQLSyntaxError
 from graphql.execution import ExecutionResult, execute
+from graphql.pyutils import Path
 from graphql_sync_dataloaders import DeferredExecutionContext
 
 from backend.api.core.validation import abuse_limit_rules
 
 logger = logging.getLogger(__name__)
+
+
+class BatchingExecutionContext(DeferredExecutionContext):
+    """graphql-sync-dataloaders calls `handle_field_error(error, type)`, but graphql-core 3.2.14 added a required
+    `path` (to drop errors under an already nulled position): without this, any resolver error became a 500."""
+
+    def handle_field_error(self, error: GraphQLError, return_type, path: Path | None = None) -> None:
+        if path is None:
+            for key in error.path or ():
+                path = Path(path, key, None)
+        return super().handle_field_error(error, return_type, path)
 
 
 def execute_operation(schema, query, variables, operation_name, context) -> ExecutionResult:
@@ -41,7 +53,7 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
         context_value=context,
         variable_values=variables,
         operation_name=operation_name,
-        execution_context_class=DeferredExecutionContext,
+        execution_context_class=BatchingExecutionContext,
     )
 
 

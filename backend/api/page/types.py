@@ -1,0 +1,203 @@
+"""Page, PageType and PageTranslation with Saleor 3.24's fields. Related fields resolve through dataloaders."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import graphene
+from django.utils import translation as django_translation
+
+from backend.api.core.connection import CountableConnection
+from backend.api.core.dataloaders import then
+from backend.api.core.enums import LanguageCodeEnum
+from backend.api.core.errors import PermissionDenied
+from backend.api.core.scalars import Date, DateTime, JSONString
+from backend.api.core.types import LanguageDisplay, ObjectWithMetadata
+from backend.api.page import dataloaders as loaders
+from backend.api.page.shared import graphql_type, is_french, pick_translation
+from backend.core.ids import to_global_id
+from backend.core.permissions import PermissionEnum, has_one_of_permissions
+
+
+class AttributeFallback(graphene.ObjectType):
+    """Provisional stand-in until the attribute domain's `Attribute` type exists."""
+
+    id = graphene.ID(required=True)
+    name = graphene.String()
+    slug = graphene.String()
+
+    class Meta:
+        name = "Attribute"
+
+    @staticmethod
+    def resolve_id(root, _info):
+        return to_global_id("Attribute", root.pk)
+
+
+def language_display(code: str) -> LanguageDisplay:
+    """`code` is a LanguageCodeEnum name (FR, EN_US); the language's name is given in French."""
+    django_code = code.lower().replace("_", "-")
+    try:
+        with django_translation.override("fr"):
+            name = str(django_translation.get_language_info(django_code)["name_translated"])
+    except KeyError:
+        try:
+            with django_translation.override("fr"):
+                name = str(django_translation.get_language_info(django_code.split("-")[0])["name_translated"])
+        except KeyError:
+            name = code
+    return LanguageDisplay(code=code, language=name[:1].upper() + name[1:])
+
+
+def enum_code(language_code) -> str:
+    return str(getattr(language_code, "value", language_code))
+
+
+def stored_code_to_enum(code: str) -> str:
+    return code.upper().replace("-", "_")
+
+
+@dataclass
+class TranslationRoot:
+    """A translation as served: a stored row, or the French base text (French is the shop's own language)."""
+
+    type_name: str
+    key: Any
+    language_code: str
+    fields: dict
+
+
+class PageTranslation(graphene.ObjectType):
+    language = graphene.Field(LanguageDisplay, required=True, description="Translation language.")
+    seo_title = graphene.String(description="Translated SEO title.")
+    seo_description = graphene.String(description="Translated SEO description.")
+    slug = graphene.String(description="Translated page slug.")
+    title = graphene.String(description="Translated page title.")
+    content = JSONString(description="Translated content of the page.\n\nRich text format. For reference see "
+                         "https://editorjs.io/")
+    content_json = JSONString(description="Translated description of the page.\n\nRich text format. For reference "
+                              "see https://editorjs.io/", deprecation_reason="Use the `content` field instead.")
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents page translations."
+
+    @staticmethod
+    def resolve_id(root: TranslationRoot, _info):
+        return root.key
+
+    @staticmethod
+    def resolve_language(root: TranslationRoot, _info):
+        return language_display(root.language_code)
+
+    @staticmethod
+    def resolve_content_json(root: TranslationRoot, _info):
+        return root.fields.get("content")
+
+
+for _name in ("seo_title", "seo_description", "slug", "title", "content"):
+    setattr(PageTranslation, f"resolve_{_name}", staticmethod(lambda root, _info, _n=_name: root.fields.get(_n)))
+
+
+def translation_root(type_name: str, obj, rows, language_code, field_names: tuple[str, ...]):
+    code = enum_code(language_code)
+    if is_french(code):
+        fields = {name: getattr(obj, name) for name in field_names}
+        return TranslationRoot(type_name, f"{obj.pk}:{code}", code, fields)
+    row = pick_translation(rows, code)
+    if row is None:
+        return None
+    return TranslationRoot(type_name, row.pk, stored_code_to_enum(row.language_code),
+                           {name: getattr(row, name) for name in field_names})
+
+
+class PageType(graphene.ObjectType):
+    name = graphene.String(required=True, description="Name of the page type.")
+    slug = graphene.String(required=True, description="Slug of the page type.")
+    attributes = graphene.List(graphene.NonNull(graphql_type("Attribute", AttributeFallback)),
+                               description="Page attributes of that page type.")
+    has_pages = graphene.Boolean(description="Whether page type has pages assigned.\n\nRequires one of the following "
+                                 "permissions: MANAGE_PAGES, MANAGE_PAGE_TYPES_AND_ATTRIBUTES.")
+
+    class Meta:
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = "Represents a type of page. It defines what attributes are available to pages of this type."
+
+    @staticmethod
+    def resolve_id(root, _info):
+        return root.pk
+
+    @staticmethod
+    def resolve_attributes(root, info):
+        return loaders.AttributesByPageTypeIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_has_pages(root, info):
+        user = getattr(info.context, "user", None)
+        needed = [PermissionEnum.MANAGE_PAGES, PermissionEnum.MANAGE_PAGE_TYPES_AND_ATTRIBUTES]
+        if not has_one_of_permissions(user, needed):
+            raise PermissionDenied(permissions=needed)
+        return loaders.PageTypeHasPagesLoader(info.context).load(root.pk)
+
+
+class Page(graphene.ObjectType):
+    seo_title = graphene.String(description="Title of the page for SEO.")
+    seo_description = graphene.String(description="Description of the page for SEO.")
+    title = graphene.String(required=True, description="Title of the page.")
+    content = JSONString(description="Content of the page.\n\nRich text format. For reference see "
+                         "https://editorjs.io/")
+    publication_date = Date(deprecation_reason="Use the `publishedAt` field to fetch the publication date.")
+    published_at = DateTime(description="The page publication date.")
+    is_published = graphene.Boolean(required=True, description="Determines if the page is published.")
+    slug = graphene.String(required=True, description="Slug of the page.")
+    page_type = graphene.Field(PageType, required=True, description="Determines the type of page")
+    created = DateTime(required=True, description="Date and time at which page was created.")
+    content_json = JSONString(required=True, description="Content of the page.\n\nRich text format. For reference "
+                              "see https://editorjs.io/", deprecation_reason="Use the `content` field instead.")
+    translation = graphene.Field(
+        PageTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True,
+                                        description="A language code to return the translation for page."),
+        description="Returns translated page fields for the given language code.",
+    )
+
+    class Meta:
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        description = "A static page that can be manually added by a shop operator through the dashboard."
+
+    @staticmethod
+    def resolve_id(root, _info):
+        return root.pk
+
+    @staticmethod
+    def resolve_publication_date(root, _info):
+        return root.published_at.date() if root.published_at else None
+
+    @staticmethod
+    def resolve_created(root, _info):
+        return root.created_at
+
+    @staticmethod
+    def resolve_content_json(root, _info):
+        return root.content or {}
+
+    @staticmethod
+    def resolve_page_type(root, info):
+        return loaders.PageTypeByIdLoader(info.context).load(root.page_type_id)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        fields = ("title", "slug", "content", "seo_title", "seo_description")
+        if is_french(enum_code(language_code)):
+            return translation_root("PageTranslation", root, [], language_code, fields)
+        rows = loaders.PageTranslationsByPageIdLoader(info.context).load(root.pk)
+        return then(rows, lambda found: translation_root("PageTranslation", root, found, language_code, fields))
+
+
+class PageCountableConnection(CountableConnection):
+    class Meta:
+        node = Page
+
+
+class PageTypeCountableConnection(CountableConnection):
+    class Meta:
+        node = PageType
