@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.views import account, catalogue, content
+from storefront.views import account, cart, catalogue, checkout, content
 
 app_name = "storefront"
 
@@ -17,5 +17,14 @@ urlpatterns = [
     path("compte/confirmer/", account.confirm, name="account-confirm"),
     path("compte/mot-de-passe-oublie/", account.password_forgotten, name="password-forgotten"),
     path("compte/nouveau-mot-de-passe/", account.password_reset, name="password-reset"),
+    path("panier/", cart.view, name="cart"),
+    path("panier/ajouter/", cart.add, name="cart-add"),
+    path("panier/modifier/", cart.update, name="cart-update"),
+    path("panier/retirer/", cart.remove, name="cart-remove"),
+    path("commande/", checkout.contact, name="checkout"),
+    path("commande/livraison/", checkout.delivery, name="checkout-delivery"),
+    path("commande/paiement/", checkout.payment, name="checkout-payment"),
+    path("commande/paiement/retour/", checkout.payment_return, name="checkout-payment-return"),
+    path("commande/confirmation/<str:order_id>/", checkout.confirmation, name="order-confirmation"),
     path("robots.txt", content.robots_txt, name="robots"),
 ]

@@ -232,6 +232,8 @@ GRAPHQL_MAX_BATCH = int(os.environ.get("GRAPHQL_MAX_BATCH", "10"))
 
 # --- Storefront: GraphQL in-process by default, over HTTP to a backend elsewhere when STOREFRONT_API_URL is set ---
 STOREFRONT_API_URL = os.environ.get("STOREFRONT_API_URL", "")
+# Stripe.js must come from Stripe (PCI DSS); tests point it at localstripe's copy.
+STOREFRONT_STRIPE_JS_URL = os.environ.get("STOREFRONT_STRIPE_JS_URL", "https://js.stripe.com/v3/")
 STOREFRONT_API_TIMEOUT = float(os.environ.get("STOREFRONT_API_TIMEOUT", "10"))
 STOREFRONT_GRAPHQL_TRANSPORT = os.environ.get(
     "STOREFRONT_GRAPHQL_TRANSPORT",

@@ -1,0 +1,141 @@
+"""The cart (a Saleor checkout whose ID the visitor's session holds)."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from storefront import client
+from storefront.views.common import api, channel_slug, page
+
+SESSION_KEY = "checkout_id"
+MAX_QUANTITY = 50
+
+CHECKOUT_MESSAGES = {
+    "INSUFFICIENT_STOCK": "Il n'y a pas assez de stock pour cette quantité.",
+    "QUANTITY_GREATER_THAN_LIMIT": f"Vous pouvez commander au plus {MAX_QUANTITY} unités de ce produit.",
+    "ZERO_QUANTITY": "La quantité doit être d'au moins 1.",
+    "PRODUCT_NOT_PUBLISHED": "Ce produit n'est plus en vente.",
+    "PRODUCT_UNAVAILABLE_FOR_PURCHASE": "Ce produit n'est pas disponible à l'achat pour le moment.",
+    "UNAVAILABLE_VARIANT_IN_CHANNEL": "Ce produit n'est pas vendu sur le Comptoir.",
+    "NOT_FOUND": "Ce panier ou ce produit n'existe plus.",
+    "EMAIL_NOT_SET": "Indiquez votre adresse e-mail.",
+    "SHIPPING_ADDRESS_NOT_SET": "Indiquez votre adresse de livraison.",
+    "SHIPPING_METHOD_NOT_SET": "Choisissez un point de retrait ou la livraison à domicile.",
+    "DELIVERY_METHOD_NOT_APPLICABLE": "Ce mode de retrait ou de livraison n'est pas possible pour ce panier.",
+    "SHIPPING_METHOD_NOT_APPLICABLE": "La livraison à domicile n'est pas possible à cette adresse.",
+    "INVALID_SHIPPING_METHOD": "Ce mode de livraison n'est pas valable.",
+    "VOUCHER_NOT_APPLICABLE": "Ce code promo ne s'applique pas à ce panier.",
+    "CHECKOUT_NOT_FULLY_PAID": "Le paiement n'est pas encore complet.",
+    "NO_LINES": "Votre panier est vide.",
+    "INVALID": "Saisie invalide.",
+    "REQUIRED": "Ce champ est obligatoire.",
+}
+
+
+def french_errors(errors: list[dict]) -> list[str]:
+    return [CHECKOUT_MESSAGES.get(e.get("code"), e.get("message") or "Erreur") for e in errors]
+
+
+class QuantityForm(forms.Form):
+    quantity = forms.IntegerField(min_value=0, max_value=MAX_QUANTITY, error_messages={
+        "required": "Indiquez une quantité.", "invalid": "La quantité doit être un nombre entier.",
+        "min_value": "La quantité ne peut pas être négative.",
+        "max_value": f"Vous pouvez commander au plus {MAX_QUANTITY} unités.",
+    })
+
+
+def current_checkout(request) -> dict | None:
+    """The visitor's checkout, or None (and the stale ID forgotten) when it no longer resolves."""
+    checkout_id = request.session.get(SESSION_KEY)
+    if not checkout_id:
+        return None
+    try:
+        checkout = api(request, "Cart", {"id": checkout_id}).get("checkout")
+    except client.GraphQLErrors:
+        checkout = None  # a tampered or foreign ID: start afresh
+    if checkout is None:
+        request.session.pop(SESSION_KEY, None)
+    return checkout
+
+
+def _first_error(form) -> str:
+    return next(iter(form.errors.values()))[0]
+
+
+@require_POST
+def add(request):
+    variant_id = request.POST.get("variant", "")[:200]
+    form = QuantityForm({"quantity": request.POST.get("quantity", "1")})
+    back = request.POST.get("retour") or "/panier/"
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/panier/"
+    if not form.is_valid() or not variant_id:
+        messages.error(request, _first_error(form) if not form.is_valid() else "Choisissez un format.")
+        return redirect(back)
+    quantity = form.cleaned_data["quantity"] or 1
+    lines = [{"variantId": variant_id, "quantity": quantity}]
+    errors = _add_lines(request, lines)
+    if errors:
+        for message in french_errors(errors):
+            messages.error(request, message)
+        return redirect(back)
+    messages.success(request, "Ajouté au panier.")
+    return redirect(back)
+
+
+def _add_lines(request, lines: list[dict]) -> list[dict]:
+    checkout_id = request.session.get(SESSION_KEY)
+    try:
+        if checkout_id:
+            result = api(request, "CartAddLines", {"id": checkout_id, "lines": lines})["checkoutLinesAdd"]
+            if not any(e.get("code") == "NOT_FOUND" and e.get("field") in (None, "id") for e in result["errors"]):
+                return result["errors"]
+        result = api(request, "CartCreate", {"input": {"channel": channel_slug(), "lines": lines}})["checkoutCreate"]
+    except client.GraphQLErrors:
+        return [{"code": "INVALID"}]
+    if result["checkout"]:
+        request.session[SESSION_KEY] = result["checkout"]["id"]
+    return result["errors"]
+
+
+def view(request):
+    checkout = current_checkout(request)
+    return page(request, "storefront/cart.html", {"checkout": checkout})
+
+
+@require_POST
+def update(request):
+    checkout_id = request.session.get(SESSION_KEY)
+    form = QuantityForm({"quantity": request.POST.get("quantity", "")})
+    line_id = request.POST.get("line", "")[:200]
+    if not checkout_id or not line_id:
+        return redirect("storefront:cart")
+    if not form.is_valid():
+        messages.error(request, _first_error(form))
+        return redirect("storefront:cart")
+    quantity = form.cleaned_data["quantity"]
+    if quantity == 0:
+        result = api(request, "CartDeleteLines", {"id": checkout_id, "linesIds": [line_id]})["checkoutLinesDelete"]
+    else:
+        result = api(request, "CartUpdateLines", {"id": checkout_id,
+                                                  "lines": [{"lineId": line_id, "quantity": quantity}]})
+        result = result["checkoutLinesUpdate"]
+    for message in french_errors(result["errors"]):
+        messages.error(request, message)
+    if not result["errors"]:
+        messages.success(request, "Panier mis à jour.")
+    return redirect("storefront:cart")
+
+
+@require_POST
+def remove(request):
+    checkout_id = request.session.get(SESSION_KEY)
+    line_id = request.POST.get("line", "")[:200]
+    if checkout_id and line_id:
+        result = api(request, "CartDeleteLines", {"id": checkout_id, "linesIds": [line_id]})["checkoutLinesDelete"]
+        for message in french_errors(result["errors"]):
+            messages.error(request, message)
+        if not result["errors"]:
+            messages.success(request, "Produit retiré du panier.")
+    return redirect("storefront:cart")
