@@ -1,7 +1,14 @@
-"""The account part of Saleor's schema: `me`, sign-in and sign-up mutations."""
+"""The account part of Saleor's schema: `me`, sign-in, sign-up, profile, password and address-book mutations."""
 
 import graphene
 
+from backend.api.account.mutations.account import AccountUpdate, PasswordChange, RequestPasswordReset, SetPassword
+from backend.api.account.mutations.addresses import (
+    AccountAddressCreate,
+    AccountAddressDelete,
+    AccountAddressUpdate,
+    AccountSetDefaultAddress,
+)
 from backend.api.account.mutations.auth import CreateToken, DeactivateAllUserTokens, RefreshToken, VerifyToken
 from backend.api.account.mutations.register import AccountRegister, ConfirmAccount
 from backend.api.account.types import User
@@ -23,3 +30,11 @@ class Mutations(graphene.ObjectType):
     tokens_deactivate_all = DeactivateAllUserTokens.Field()
     account_register = AccountRegister.Field()
     confirm_account = ConfirmAccount.Field()
+    account_update = AccountUpdate.Field()
+    account_address_create = AccountAddressCreate.Field()
+    account_address_update = AccountAddressUpdate.Field()
+    account_address_delete = AccountAddressDelete.Field()
+    account_set_default_address = AccountSetDefaultAddress.Field()
+    password_change = PasswordChange.Field()
+    request_password_reset = RequestPasswordReset.Field()
+    set_password = SetPassword.Field()

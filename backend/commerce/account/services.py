@@ -197,6 +197,10 @@ def token_create(*, email: str, password: str, audience: str | None = None) -> I
         raise _error("email", "Le compte doit d'abord être confirmé par e-mail.", CODE.ACCOUNT_NOT_CONFIRMED)
     if not user.is_active:
         raise _error("email", "Ce compte est désactivé.", CODE.INACTIVE)
+    return _issue_tokens(user, audience=audience)
+
+
+def _issue_tokens(user: User, *, audience: str | None = None) -> IssuedTokens:
     csrf_token = tokens.new_csrf_token()
     permissions = user_permission_codes(user) if user.is_staff else None
     issued = IssuedTokens(
@@ -251,3 +255,91 @@ def user_revoke_tokens(*, user: User) -> None:
     """Every token issued to this user so far stops working (logout everywhere, password change, deactivation)."""
     user.jwt_token_key = str(uuid.uuid4())
     user.save(update_fields=["jwt_token_key", "updated_at"])
+
+
+# --- Passwords ----------------------------------------------------------------------------------------------------
+
+PASSWORD_RESET_LOCK_SECONDS = 15 * 60  # one mail per quarter of an hour, as Saleor's RESET_PASSWORD_LOCK_TIME
+
+
+def password_reset_request(*, email: str, redirect_url: str, channel_slug: str | None = None) -> None:
+    """Mail a reset link after commit. Unknown, inactive or recently mailed accounts get the same silent answer, so
+    the form reveals nothing about who has an account and cannot be used to flood a mailbox."""
+    email = normalize_email(email)
+    validate_redirect_url(redirect_url)
+    _validate_channel(channel_slug)
+    user = user_by_email(email, for_update=True)
+    if user is None or not user.is_active:
+        return
+    now = timezone.now()
+    last = user.last_password_reset_request
+    if last is not None and (now - last).total_seconds() < PASSWORD_RESET_LOCK_SECONDS:
+        return
+    user.last_password_reset_request = now
+    user.save(update_fields=["last_password_reset_request", "updated_at"])
+    from backend.commerce.account.tasks import send_password_reset_email
+
+    enqueue(send_password_reset_email, user.pk, redirect_url, uuid.uuid4().hex)
+
+
+def password_set(*, email: str, token: str, password: str) -> IssuedTokens:
+    """Set the password from a mailed reset link, then sign in. The link proves the e-mail, so it also confirms."""
+    user = user_by_email((email or "").strip(), for_update=True)
+    if user is None:
+        raise _error("email", "Aucun compte n'existe avec cette adresse e-mail.", CODE.NOT_FOUND)
+    if not tokens.password_reset_token.check_token(user, token or ""):
+        raise _error("token", "Le lien de réinitialisation est invalide ou a expiré.", CODE.INVALID)
+    if not user.is_active:
+        raise _error("email", "Ce compte est désactivé.", CODE.INACTIVE)
+    validate_new_password(password or "", user=user)
+    user.set_password(password)
+    user.is_confirmed = True
+    user.jwt_token_key = str(uuid.uuid4())
+    user.save(update_fields=["password", "is_confirmed", "jwt_token_key", "updated_at"])
+    return _issue_tokens(user)
+
+
+def password_change(*, user: User, new_password: str, old_password: str | None) -> User:
+    """Change the password of the signed-in user; every token issued before stops working."""
+    if user.has_usable_password() and not user.check_password(old_password or ""):
+        raise _error("oldPassword", "L'ancien mot de passe est incorrect.", CODE.INVALID_PASSWORD)
+    validate_new_password(new_password or "", user=user, field="newPassword")
+    user.set_password(new_password)
+    user.jwt_token_key = str(uuid.uuid4())
+    user.save(update_fields=["password", "jwt_token_key", "updated_at"])
+    return user
+
+
+# --- Profile ------------------------------------------------------------------------------------------------------
+
+
+def account_update(*, user: User, first_name: str | None = None, last_name: str | None = None,
+                   language_code: str | None = None, metadata: dict | None = None,
+                   default_billing_address: dict | None = None, default_shipping_address: dict | None = None) -> User:
+    """Update the profile; only what is sent changes. Addresses are checked before anything is written."""
+    from backend.commerce.account import addresses
+
+    for data, address_type in ((default_billing_address, addresses.BILLING),
+                               (default_shipping_address, addresses.SHIPPING)):
+        if data is not None:
+            addresses.clean_address(data, address_type=address_type)
+    fields = ["updated_at"]
+    for name, value in (("first_name", first_name), ("last_name", last_name)):
+        if value is not None:
+            value = value.strip()
+            if len(value) > User._meta.get_field(name).max_length:
+                raise _error(name, "Ce champ est trop long.", CODE.INVALID)
+            setattr(user, name, value)
+            fields.append(name)
+    if language_code:
+        user.language_code = language_code
+        fields.append("language_code")
+    if metadata:
+        user.metadata = {**user.metadata, **metadata}
+        fields.append("metadata")
+    user.save(update_fields=fields)
+    if default_billing_address is not None:
+        addresses.default_address_save(user=user, data=default_billing_address, address_type=addresses.BILLING)
+    if default_shipping_address is not None:
+        addresses.default_address_save(user=user, data=default_shipping_address, address_type=addresses.SHIPPING)
+    return user
