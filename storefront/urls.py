@@ -27,4 +27,5 @@ urlpatterns = [
     path("commande/paiement/retour/", checkout.payment_return, name="checkout-payment-return"),
     path("commande/confirmation/<str:order_id>/", checkout.confirmation, name="order-confirmation"),
     path("robots.txt", content.robots_txt, name="robots"),
+    path("sitemap.xml", content.sitemap_xml, name="sitemap"),
 ]
