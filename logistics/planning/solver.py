@@ -1,0 +1,155 @@
+"""The PyVRP adapter: a `Problem` in, a checked `Plan` out.
+
+Modelling of a distribution day (one PyVRP model, not two phases):
+
+- The hub is PyVRP's only depot, and a reload depot for every vehicle type that may come back (multi-trip). A
+  vehicle's day is one PyVRP route split into trips at each return to the hub.
+- A producer is a client with a *pickup* load; a pickup point, relay point or home is a client with a *delivery*
+  load and a *release time* equal to the moment sorted goods are ready at the hub. PyVRP then lets a trip that
+  carries deliveries leave the hub only after that moment.
+- A producer's window is cut so that the goods can still reach the hub by the collection deadline
+  (latest service start = deadline - service - drive back to the hub). Since the deadline comes before the delivery
+  release, a trip can never mix collection and delivery: the morning trips collect, the afternoon trips deliver,
+  and the solver balances both over the same vehicles.
+- Loads have three dimensions (ambient kg, chilled kg, crates). A vehicle that is not refrigerated has a chilled
+  capacity of 0: chilled goods can only travel cold.
+- Optional stops are PyVRP clients with `required=False` and a prize (the penalty of leaving them out).
+- The objective is money: distance x cost per km plus the fixed cost of each vehicle used, in thousandths of a cent
+  (metres x cents per km). With no cost per km set it is the plain distance.
+
+Stops that no vehicle can serve are set aside before solving, with their reason (feasibility.py). Every plan is
+re-checked by checker.py before it is returned; its violations travel with the plan.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import replace
+
+import numpy as np
+from pyvrp import Client, Depot, Location, ProblemData, VehicleType, solve
+from pyvrp.exceptions import PenaltyBoundWarning
+from pyvrp.stop import MaxRuntime
+
+from .checker import check_plan
+from .distances import DistanceProvider, Matrix, default_provider
+from .feasibility import explain_unservable
+from .metrics import baseline, measure_trip
+from .plan import Plan, Trip, Unserved, VehicleDay, Visit
+from .problem import Load, Problem, Stop, StopKind
+
+MILLI = 1000  # objective unit: metres x cents per km = thousandths of a cent
+OPTIONAL_LEFT_OUT = "facultatif, laissé de côté : le détour coûte plus que sa pénalité"
+NOT_FITTED = "la flotte ne peut pas l'intégrer à une tournée avec les autres arrêts (capacité ou horaires)"
+FALLBACK_PRIZE = 10**9  # 10,000 EUR in objective units: any stop that can be fitted is worth more than any detour
+
+
+def _client(problem: Problem, matrix: Matrix, stop: Stop, location: int, relaxed: bool) -> Client:
+    index = problem.stop_index(stop.name) + 1
+    common = {
+        "location": location,
+        "service_duration": stop.service_seconds,
+        "tw_early": stop.window.start,
+        "required": stop.required and not relaxed,
+        "prize": FALLBACK_PRIZE if stop.required and relaxed else stop.prize * MILLI,
+        "name": stop.name,
+    }
+    if stop.kind is StopKind.COLLECTION:
+        latest = problem.collection_deadline - stop.service_seconds - matrix.duration(index, 0)
+        return Client(pickup=stop.load.as_list(), tw_late=min(stop.window.end, latest), **common)
+    return Client(delivery=stop.load.as_list(), tw_late=stop.window.end, release_time=problem.delivery_release,
+                  **common)
+
+
+def _problem_data(problem: Problem, matrix: Matrix, stops: list[Stop], *, relaxed: bool = False) -> ProblemData:
+    """`relaxed` turns required stops into optional ones with a huge prize, to plan what fits when not all does."""
+    indices = [0] + [problem.stop_index(stop.name) + 1 for stop in stops]
+    distances = np.asarray(matrix.distances, dtype=np.int64)[np.ix_(indices, indices)]
+    durations = np.asarray(matrix.durations, dtype=np.int64)[np.ix_(indices, indices)]
+    points = problem.points
+    locations = [Location(x=points[i].lon, y=points[i].lat) for i in indices]
+    hub = problem.hub
+    depot = Depot(location=0, tw_early=hub.opening.start, tw_late=hub.opening.end,
+                  service_duration=hub.reload_seconds, name=hub.name)
+    clients = [_client(problem, matrix, stop, location, relaxed) for location, stop in enumerate(stops, start=1)]
+    vehicle_types = [
+        VehicleType(
+            num_available=vehicle.count,
+            capacity=vehicle.capacity.as_list(),
+            fixed_cost=vehicle.fixed_cost * MILLI,
+            tw_early=max(vehicle.shift.start, hub.opening.start),
+            tw_late=min(vehicle.shift.end, hub.opening.end),
+            unit_distance_cost=max(1, vehicle.cost_per_km),
+            reload_depots=[0] if vehicle.reloads else [],
+            name=vehicle.name,
+        )
+        for vehicle in problem.vehicle_types
+    ]
+    return ProblemData(locations, clients, [depot], vehicle_types, [distances], [durations])
+
+
+def _vehicle_day(problem: Problem, matrix: Matrix, stops: list[Stop], route, name: str) -> VehicleDay:
+    vehicle = problem.vehicle_types[route.vehicle_type()]
+    trips: list[Trip] = []
+    departure, visits = 0, []
+    for activity in route.schedule():
+        if activity.is_depot():
+            if visits:
+                stop_objects = [problem.stop(visit.stop) for visit in visits]
+                start_load = sum((s.load for s in stop_objects if s.kind is StopKind.DELIVERY), Load())
+                on_board, loaded = start_load, []
+                for visit, stop in zip(visits, stop_objects, strict=True):
+                    on_board = on_board - stop.load if stop.kind is StopKind.DELIVERY else on_board + stop.load
+                    loaded.append(replace(visit, load_after=on_board))
+                trip = Trip(departure, tuple(loaded), activity.start_time - activity.wait_duration, start_load)
+                trips.append(measure_trip(problem, matrix, vehicle, trip))
+                visits = []
+            departure = activity.end_time
+            continue
+        stop = stops[activity.idx]
+        visits.append(Visit(stop.name, stop.kind, activity.start_time - activity.wait_duration, activity.start_time,
+                            activity.end_time, Load()))
+    return VehicleDay(name, vehicle.name, tuple(trips))
+
+
+def solve_problem(problem: Problem, *, time_limit: float = 5.0, seed: int = 1,
+                  provider: DistanceProvider | None = None, matrix: Matrix | None = None) -> Plan:
+    """Plan the day; never raises on infeasible input: unservable stops and violations are in the plan."""
+    if matrix is None:
+        matrix = (provider or default_provider()).matrix(problem.points)
+    reasons = explain_unservable(problem, matrix)
+    stops = [stop for stop in problem.stops if stop.name not in reasons]
+    unserved = [Unserved(name, reason) for name, reason in reasons.items()]
+    notes: list[str] = []
+    started = time.perf_counter()
+    days: list[VehicleDay] = []
+    objective = 0
+    if stops:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PenaltyBoundWarning)  # an infeasible day is reported below, not warned
+            result = solve(_problem_data(problem, matrix, stops), stop=MaxRuntime(time_limit), seed=seed,
+                           display=False)
+            if not result.best.is_feasible():
+                notes.append(f"Aucune solution avec tous les arrêts en {time_limit:g} s : la flotte ou les horaires "
+                             "ne suffisent pas ; le plan sert ce qui peut l'être.")
+                result = solve(_problem_data(problem, matrix, stops, relaxed=True), stop=MaxRuntime(time_limit),
+                               seed=seed, display=False)
+        best = result.best
+        objective = int(result.cost()) if result.is_feasible() else 0
+        served: set[str] = set()
+        numbering: dict[str, int] = {}
+        for route in best.routes():
+            type_name = problem.vehicle_types[route.vehicle_type()].name
+            numbering[type_name] = numbering.get(type_name, 0) + 1
+            day = _vehicle_day(problem, matrix, stops, route, f"{type_name} #{numbering[type_name]}")
+            days.append(day)
+            served.update(visit.stop for trip in day.trips for visit in trip.visits)
+        for stop in stops:
+            if stop.name in served:
+                continue
+            reason = (OPTIONAL_LEFT_OUT if not stop.required else NOT_FITTED)
+            unserved.append(Unserved(stop.name, reason))
+    elapsed = time.perf_counter() - started
+    plan = Plan(tuple(days), tuple(unserved), (), baseline(problem, matrix), objective, elapsed, tuple(notes))
+    return replace(plan, violations=tuple(check_plan(problem, matrix, plan)))
