@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "backend.api",
     "logistics",
     "storefront",
+    "plugins.roadmap",
 ]
 # Apps that later issues add (checkout, order, payment, shipping, discount, plugins, logistics, storefront)
 INSTALLED_APPS += env_list("COMPTOIR_EXTRA_APPS", "")
@@ -203,7 +204,7 @@ RSA_PRIVATE_KEY = os.environ.get("RSA_PRIVATE_KEY", "")
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 
 # --- Plugins, in order; each entry is a dotted path to a BasePlugin subclass ---
-PLUGINS = env_list("PLUGINS", "")
+PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin")
 PLUGIN_CONFIG: dict = {}
 
 # --- Security (production hardening is issue 8; these are sane defaults now) ---
