@@ -5,7 +5,7 @@
 - a *notification*: plugins are told that something happened; calls run after the current transaction commits, and a
   failing plugin is logged and never breaks the caller.
 
-Later issues add their hooks here (checkout, order, payment, delivery options, schema extension).
+Later issues add their hooks here.
 """
 
 from dataclasses import dataclass
@@ -37,4 +37,35 @@ HOOKS: dict[str, Hook] = _declare(
     Hook("graphql_query_classes", "filter", "Extend the list of graphene ObjectType classes merged into Query."),
     Hook("graphql_mutation_classes", "filter", "Extend the list of graphene ObjectType classes merged into Mutation."),
     Hook("graphql_type_extensions", "filter", "Extend the dict {type name: {field name: (graphene field, resolver)}}."),
+    # checkout (issue 3)
+    Hook("checkout_created", "notify", "A checkout was created. kwargs: checkout"),
+    Hook("checkout_updated", "notify", "A checkout changed (lines, addresses, delivery, voucher...). kwargs: checkout"),
+    Hook("delivery_options", "filter",
+         "Filter or extend the home-delivery options offered to a checkout. value: list of "
+         "backend.commerce.shipping.selectors.DeliveryOption; kwargs: checkout"),
+    # orders
+    Hook("order_created", "notify", "An order was placed from a checkout. kwargs: order"),
+    Hook("order_confirmed", "notify", "An unconfirmed order was confirmed. kwargs: order"),
+    Hook("order_paid", "notify", "An order became fully paid (charge status FULL or OVERCHARGED). kwargs: order"),
+    Hook("order_cancelled", "notify", "An order was cancelled and its stock released. kwargs: order"),
+    Hook("order_fulfilled", "notify", "Items of an order were prepared. kwargs: order, fulfillment"),
+    # payments: gateways answer these filter hooks (each plugin handles only its own gateway id, else passes on)
+    Hook("payment_gateways", "filter",
+         "List the payment gateways offered to a checkout or order. value: list of "
+         "backend.commerce.payment.gateways.PaymentGatewayInfo; kwargs: channel, checkout (or None), order (or None)"),
+    Hook("payment_gateway_initialize", "filter",
+         "Initialise a gateway for the client (e.g. return the publishable key). value: dict {gateway_id: "
+         "GatewayConfigResult}; kwargs: gateway_id, data (dict or None), source (checkout or order), amount"),
+    Hook("transaction_initialize", "filter",
+         "Start a payment session for a transaction the core just created. value: TransactionSessionResult or None; "
+         "kwargs: gateway_id, transaction, source, amount, action (CHARGE|AUTHORIZATION), data, idempotency_key, "
+         "customer_ip_address"),
+    Hook("transaction_process", "filter",
+         "Continue a payment session (after the client-side confirmation). value: TransactionSessionResult or None; "
+         "kwargs: gateway_id, transaction, source, data, customer_ip_address"),
+    Hook("transaction_action_request", "filter",
+         "Ask the gateway to CHARGE, REFUND or CANCEL a transaction. value: TransactionSessionResult or None; "
+         "kwargs: gateway_id, transaction, action, amount, user"),
+    Hook("transaction_event", "notify",
+         "A transaction event was recorded for the first time (replays do not notify). kwargs: transaction, event"),
 )
