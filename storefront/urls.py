@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.views import account, cart, catalogue, checkout, content
+from storefront.views import account, cart, catalogue, checkout, content, roadmap
 
 app_name = "storefront"
 
@@ -26,6 +26,14 @@ urlpatterns = [
     path("commande/paiement/", checkout.payment, name="checkout-payment"),
     path("commande/paiement/retour/", checkout.payment_return, name="checkout-payment-return"),
     path("commande/confirmation/<str:order_id>/", checkout.confirmation, name="order-confirmation"),
+    path("feuille-de-route/", roadmap.overview, name="roadmap"),
+    path("feuille-de-route/ateliers/", roadmap.workshops, name="roadmap-workshops"),
+    path("feuille-de-route/ateliers/<int:pk>/", roadmap.workshop_detail, name="roadmap-workshop"),
+    path("feuille-de-route/ateliers/<int:pk>/inscription-confirmee/", roadmap.registration_done,
+         name="roadmap-registered"),
+    path("feuille-de-route/annulation/<str:token>/", roadmap.cancel_registration, name="roadmap-cancel"),
+    path("feuille-de-route/lieux/", roadmap.places, name="roadmap-places"),
+    path("feuille-de-route/<str:key>/", roadmap.axis, name="roadmap-axis"),
     path("robots.txt", content.robots_txt, name="robots"),
     path("sitemap.xml", content.sitemap_xml, name="sitemap"),
 ]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from backend.commerce.page.models import AssignedPageAttributeValue, Page
 from backend.commerce.territory.models import Commune, PublicPlace
-from plugins.roadmap.models import Workshop
+from plugins.roadmap.models import Registration, Workshop
 
 AXIS_PAGE_TYPE = "axe-feuille-de-route"
 PROJECT_PAGE_TYPE = "projet-feuille-de-route"
@@ -41,6 +41,13 @@ def workshops_list(*, commune: str | None = None, starts_from: datetime | None =
     if starts_to is not None:
         workshops = workshops.filter(starts_at__lt=starts_to)
     return workshops.order_by("starts_at", "pk")
+
+
+def registration_by_token(token: str) -> Registration | None:
+    token = (token or "").strip()
+    if not token or len(token) > 64:
+        return None
+    return Registration.objects.filter(cancellation_token=token).first()
 
 
 def communes_with_workshop_counts(*, now: datetime | None = None) -> QuerySet[Commune]:

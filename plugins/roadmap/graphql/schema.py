@@ -16,6 +16,7 @@ from plugins.roadmap.graphql.types import (
     RoadmapCommune,
     Workshop,
     WorkshopCountableConnection,
+    WorkshopRegistration,
 )
 
 
@@ -41,6 +42,9 @@ class RoadmapQueries(graphene.ObjectType):
     )
     workshop = graphene.Field(Workshop, id=graphene.Argument(graphene.ID, required=True),
                               description="Look up a published workshop by ID.")
+    workshop_registration_by_token = graphene.Field(
+        WorkshopRegistration, token=graphene.String(required=True),
+        description="The registration a cancellation link points to (whoever holds the link may see and cancel it).")
     roadmap_communes = graphene.List(graphene.NonNull(RoadmapCommune), required=True,
                                      description="The communes of the territory with their workshop counts.")
     public_places = graphene.List(graphene.NonNull(PublicPlace), required=True,
@@ -59,6 +63,10 @@ class RoadmapQueries(graphene.ObjectType):
     @staticmethod
     def resolve_workshop(_root, _info, id):
         return selectors.workshops_with_seats().filter(pk=workshop_pk(id)).first()
+
+    @staticmethod
+    def resolve_workshop_registration_by_token(_root, _info, token):
+        return selectors.registration_by_token(token)
 
     @staticmethod
     def resolve_roadmap_communes(_root, _info):

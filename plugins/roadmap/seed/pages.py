@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from backend.commerce.attribute.models import Attribute, AttributeInputType, AttributeType, AttributeValue
 from backend.commerce.page.models import AssignedPageAttributeValue, Page, PageType
 from backend.commerce.territory.models import Commune
-from plugins.roadmap.seed.content import AXES, ILLUSTRATIVE_NOTE, STATUSES, Axis, Project
+from plugins.roadmap.seed.content import AXES, STATUSES, Axis, Project
 from plugins.roadmap.selectors import (
     AXIS_ATTRIBUTE,
     AXIS_PAGE_TYPE,
@@ -87,9 +87,8 @@ def roadmap_pages_load() -> dict[str, int]:
                           editorjs(axis.paragraphs, prefix=axis.key), axis.summary, axis_order)
         _assign_once(axis_page, axis_attr, [axis_value])
         for project_order, project in enumerate(axis.projects):
-            paragraphs = (*project.paragraphs, ILLUSTRATIVE_NOTE)
             page = _page(project_type, project_page_slug(project), project.title,
-                         editorjs(paragraphs, prefix=project.slug), project.paragraphs[0], project_order)
+                         editorjs(project.paragraphs, prefix=project.slug), project.paragraphs[0], project_order)
             _assign_once(page, axis_attr, [axis_value])
             _assign_once(page, status_attr, [statuses[project.status]])
             commune_values = [_value(communes_attr, slugify(communes[insee].name), communes[insee].name)
