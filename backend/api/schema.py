@@ -26,7 +26,9 @@ def build_schema() -> graphene.Schema:
     query = type("Query", tuple(_non_empty(query_classes)) or (graphene.ObjectType,), {})
     mutations = _non_empty(mutation_classes)
     mutation = type("Mutation", tuple(mutations), {}) if mutations else None
-    return graphene.Schema(query=query, mutation=mutation, auto_camelcase=True)
+    # Types reachable only through an interface (e.g. the AssignedAttribute kinds) are listed by their domain.
+    extra_types = [t for d in DOMAINS for t in getattr(d, "EXTRA_TYPES", ())]
+    return graphene.Schema(query=query, mutation=mutation, types=extra_types, auto_camelcase=True)
 
 
 schema = build_schema()

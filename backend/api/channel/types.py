@@ -1,0 +1,99 @@
+"""Saleor's Channel type. Our platform sells in one channel (Comptoir de Mormal, EUR, France)."""
+
+import graphene
+
+from backend.api.core.enums import saleor_enum
+from backend.api.core.types import CountryDisplay, ObjectWithMetadata
+from backend.core.permissions import PermissionEnum, has_one_of_permissions
+
+AllocationStrategyEnum = saleor_enum("AllocationStrategyEnum")
+MarkAsPaidStrategyEnum = saleor_enum("MarkAsPaidStrategyEnum")
+
+
+class StockSettings(graphene.ObjectType):
+    allocation_strategy = graphene.Field(
+        AllocationStrategyEnum, required=True,
+        description="Allocation strategy defines the preference of warehouses for allocations and reservations.",
+    )
+
+    class Meta:
+        description = "Represents the channel stock settings."
+
+
+class Channel(graphene.ObjectType):
+    id = graphene.GlobalID(required=True, description="The ID of the channel.")
+    slug = graphene.String(required=True, description="Slug of the channel.")
+    name = graphene.String(required=True, description="Name of the channel.")
+    is_active = graphene.Boolean(required=True, description="Whether the channel is active.")
+    currency_code = graphene.String(required=True, description="A currency that is assigned to the channel.")
+    has_orders = graphene.Boolean(
+        required=True,
+        description="Whether a channel has associated orders.\n\nRequires one of the following permissions: "
+                    "MANAGE_CHANNELS.",
+    )
+    default_country = graphene.Field(
+        CountryDisplay, required=True,
+        description="Default country for the channel. Default country can be used in checkout to determine the stock "
+                    "quantities or calculate taxes when the country was not explicitly provided.",
+    )
+    warehouses = graphene.List(
+        graphene.NonNull(lambda: _warehouse_type()), required=True,
+        description="List of warehouses assigned to this channel.\n\nRequires one of the following permissions: "
+                    "AUTHENTICATED_APP, AUTHENTICATED_STAFF_USER.",
+    )
+    countries = graphene.List(graphene.NonNull(CountryDisplay),
+                              description="List of shippable countries for the channel.")
+    stock_settings = graphene.Field(StockSettings, required=True,
+                                    description="Define the stock setting for this channel.")
+
+    class Meta:
+        description = "Represents channel."
+        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+
+    @staticmethod
+    def resolve_default_country(root, _info):
+        return CountryDisplay(code=root.default_country)
+
+    @staticmethod
+    def resolve_countries(root, _info):
+        return [CountryDisplay(code=root.default_country)]
+
+    @staticmethod
+    def resolve_stock_settings(_root, _info):
+        return StockSettings(allocation_strategy="PRIORITIZE_SORTING_ORDER")
+
+    @staticmethod
+    def resolve_has_orders(root, info):
+        user = getattr(info.context, "user", None)
+        if not has_one_of_permissions(user, [PermissionEnum.MANAGE_CHANNELS]):
+            from backend.api.core.errors import PermissionDenied
+
+            raise PermissionDenied(permissions=[PermissionEnum.MANAGE_CHANNELS])
+        order_model = _order_model()
+        return bool(order_model and order_model.objects.filter(channel_id=root.pk).exists())
+
+    @staticmethod
+    def resolve_warehouses(_root, info):
+        # Every warehouse serves our single channel; the list is for staff only, as in Saleor.
+        user = getattr(info.context, "user", None)
+        if not (user and user.is_active and user.is_staff):
+            return []
+        from backend.commerce.warehouse.selectors import warehouses_all
+
+        return list(warehouses_all())
+
+
+def _warehouse_type():
+    from backend.api.warehouse.types import Warehouse
+
+    return Warehouse
+
+
+def _order_model():
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("order", "Order")
+    except LookupError:
+        return None
+    return model if any(f.name == "channel" for f in model._meta.get_fields()) else None

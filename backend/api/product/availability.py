@@ -1,0 +1,28 @@
+"""How many units of a variant one checkout may take: stock minus allocations over every warehouse, capped by the
+variant's limit per customer or the platform's limit per checkout line (Saleor's MAX_CHECKOUT_LINE_QUANTITY)."""
+
+from django.conf import settings
+
+from backend.api.core.dataloaders import gather, then
+from backend.api.warehouse.dataloaders import AvailableQuantityByVariantIdLoader
+
+DEFAULT_MAX_CHECKOUT_LINE_QUANTITY = 50
+
+
+def max_line_quantity(variant) -> int:
+    limit = getattr(settings, "MAX_CHECKOUT_LINE_QUANTITY", DEFAULT_MAX_CHECKOUT_LINE_QUANTITY)
+    if variant.quantity_limit_per_customer:
+        return min(limit, variant.quantity_limit_per_customer)
+    return limit
+
+
+def load_quantity_available(info, variant):
+    cap = max_line_quantity(variant)
+    if not variant.track_inventory:
+        return cap
+    return then(AvailableQuantityByVariantIdLoader(info.context).load(variant.pk),
+                lambda available: max(0, min(available, cap)))
+
+
+def load_quantities_available(info, variants):
+    return gather([load_quantity_available(info, variant) for variant in variants])

@@ -1,0 +1,63 @@
+"""Product lists (root `products`, `Category.products`, `Collection.products`): visibility, filters, search, sorting,
+then a page of the connection. One SQL query gives the page with what the storefront reads on every card: tax classes
+(for the VAT split) and the product's listing in the channel (joined, then primed into its dataloader)."""
+
+from django.db.models import F, FilteredRelation, Q
+
+from backend.api.channel.context import ChannelContext, can_manage_products, resolve_channel
+from backend.api.core.connection import connection_from_queryset
+from backend.api.product import dataloaders as loaders
+from backend.api.product.filters import product_filter_q, product_where_q
+from backend.api.product.sorting import sort_products
+from backend.commerce.product.models import ProductChannelListing
+from backend.commerce.product.selectors import products_visible
+from backend.commerce.search.selectors import search_products
+
+LISTING_COLUMNS = ("id", "is_published", "published_at", "visible_in_listings", "available_for_purchase_at",
+                   "currency", "discounted_price_amount")
+
+
+def products_channel(info, channel_slug=None, filter=None, sort_by=None):
+    """The channel of a product list: the argument, else the deprecated filter/sortBy channel, else the default."""
+    slug = channel_slug or (filter or {}).get("channel") or (sort_by or {}).get("channel")
+    return resolve_channel(info, slug)
+
+
+def _with_listing(queryset, channel):
+    queryset = queryset.annotate(
+        channel_listing=FilteredRelation("channel_listings", condition=Q(channel_listings__channel_id=channel.id)))
+    return queryset.annotate(**{f"listing_{column}": F(f"channel_listing__{column}") for column in LISTING_COLUMNS})
+
+
+def _prime(info, channel):
+    product_loader = loaders.ProductByIdLoader(info.context)
+    listing_loader = loaders.ProductChannelListingLoader(info.context)
+
+    def wrap(product):
+        product_loader.prime(product.pk, product)
+        if channel is not None and hasattr(product, "listing_id"):
+            listing = None
+            if product.listing_id is not None:
+                listing = ProductChannelListing(product_id=product.pk, channel_id=channel.id,
+                                                **{column: getattr(product, f"listing_{column}")
+                                                   for column in LISTING_COLUMNS})
+            listing_loader.prime((product.pk, channel.id), listing)
+        return ChannelContext(product, channel)
+
+    return wrap
+
+
+def resolve_products(info, connection_type, *, channel, where=None, filter=None, search=None, sort_by=None,
+                     restrict: Q | None = None, collection_id=None, **kwargs):
+    queryset = products_visible(channel=channel, show_hidden=can_manage_products(info), in_listings=True)
+    if restrict is not None:
+        queryset = queryset.filter(restrict)
+    queryset = queryset.filter(product_where_q(where, channel)).filter(product_filter_q(filter, channel))
+    texts = [text for text in (search, (filter or {}).get("search")) if text and text.strip()]
+    for text in texts:
+        queryset = search_products(queryset, text)
+    queryset = sort_products(queryset, sort_by, channel=channel, searched=bool(texts), collection_id=collection_id)
+    queryset = queryset.select_related("tax_class", "product_type__tax_class")
+    if channel is not None:
+        queryset = _with_listing(queryset, channel)
+    return connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel))

@@ -1,0 +1,116 @@
+"""Reads of the catalogue: what a caller may see in a channel, and the facts the API and the storefront derive.
+
+Visibility follows Saleor: the public sees a product when it is published in the channel (is_published and a
+publication date that is empty or past) and, in lists, when it is visible in listings; staff managing products see
+everything. Every rule is an `Exists` subquery, so no join multiplies rows and no DISTINCT is needed.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from backend.commerce.product.models import (
+    Category,
+    Collection,
+    CollectionChannelListing,
+    Product,
+    ProductChannelListing,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+
+
+def published_listing_q(prefix: str = "", now=None) -> Q:
+    """Q on a ProductChannelListing (or collection listing) through `prefix`: published and already public."""
+    now = now or timezone.now()
+    return Q(**{f"{prefix}is_published": True}) & (
+        Q(**{f"{prefix}published_at__isnull": True}) | Q(**{f"{prefix}published_at__lte": now})
+    )
+
+
+def product_listings_in_channel(channel_id: int) -> QuerySet[ProductChannelListing]:
+    return ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel_id=channel_id)
+
+
+def products_visible(*, channel, show_hidden: bool, in_listings: bool = False) -> QuerySet[Product]:
+    """Products a caller may see in `channel` (None: no channel context, only staff see anything)."""
+    products = Product.objects.all()
+    if show_hidden:
+        return products
+    if channel is None or not channel.is_active:
+        return products.none()
+    listing = product_listings_in_channel(channel.id).filter(published_listing_q())
+    if in_listings:
+        listing = listing.filter(visible_in_listings=True)
+    return products.filter(Exists(listing))
+
+
+def variants_visible(*, channel, show_hidden: bool) -> QuerySet[ProductVariant]:
+    """Variants a caller may see: the public only sees priced variants of visible products in the channel."""
+    variants = ProductVariant.objects.all()
+    if show_hidden:
+        return variants
+    if channel is None or not channel.is_active:
+        return variants.none()
+    priced = ProductVariantChannelListing.objects.filter(
+        variant_id=OuterRef("pk"), channel_id=channel.id, price_amount__isnull=False
+    )
+    product_listing = ProductChannelListing.objects.filter(
+        product_id=OuterRef("product_id"), channel_id=channel.id
+    ).filter(published_listing_q())
+    return variants.filter(Exists(priced), Exists(product_listing))
+
+
+def collections_visible(*, channel, show_hidden: bool) -> QuerySet[Collection]:
+    collections = Collection.objects.all()
+    if show_hidden:
+        return collections
+    if channel is None or not channel.is_active:
+        return collections.none()
+    listing = CollectionChannelListing.objects.filter(collection_id=OuterRef("pk"), channel_id=channel.id).filter(
+        published_listing_q()
+    )
+    return collections.filter(Exists(listing))
+
+
+def category_descendant_ids(category_ids) -> set[int]:
+    """The categories and every category below them (one query: the tree is small)."""
+    children = defaultdict(list)
+    for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    found, stack = set(), [int(pk) for pk in category_ids]
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, ()))
+    return found
+
+
+def category_ancestors(category: Category) -> list[Category]:
+    """From the root down to the direct parent."""
+    ancestors = []
+    parent_id = category.parent_id
+    seen = set()
+    while parent_id and parent_id not in seen:
+        seen.add(parent_id)
+        parent = Category.objects.filter(pk=parent_id).first()
+        if parent is None:
+            break
+        ancestors.append(parent)
+        parent_id = parent.parent_id
+    return list(reversed(ancestors))
+
+
+def is_listing_available_for_purchase(listing: ProductChannelListing | None, now=None) -> bool:
+    if listing is None or listing.available_for_purchase_at is None:
+        return False
+    return listing.available_for_purchase_at <= (now or timezone.now())
+
+
+def is_listing_published(listing: ProductChannelListing | None, now=None) -> bool:
+    if listing is None or not listing.is_published:
+        return False
+    return listing.published_at is None or listing.published_at <= (now or timezone.now())
