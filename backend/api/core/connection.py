@@ -70,24 +70,32 @@ def _has_field(selections, name, info) -> bool:
     return False
 
 
-def validate_slice_args(info, first, last, field_name: str):
+def slice_args_error(first, last, field_name: str, edges_selected: bool) -> str | None:
+    """What is wrong with a connection's `first`/`last`, in Saleor's words; None when they are fine.
+
+    Checked twice: at validation time on the query's literals and variables (so that nothing runs), and here again
+    at resolution time.
+    """
     limit = settings.GRAPHQL_PAGINATION_LIMIT
     if first is not None and last is not None:
-        raise GraphQLError("Mixing 'first' and 'last' arguments is not supported.")
+        return "Mixing 'first' and 'last' arguments is not supported."
     for name, value in (("first", first), ("last", last)):
         if value is None:
             continue
         if value < 0:
-            raise GraphQLError(f"Argument '{name}' must be a non-negative integer.")
+            return f"Argument '{name}' must be a non-negative integer."
         if value > limit:
-            raise GraphQLError(
-                f"'{name}' argument value of '{value}' exceeds the limit of {limit} records for the "
-                f"{field_name} connection."
-            )
-    if first is None and last is None and _edges_selected(info):
-        raise GraphQLError(
-            f"You must provide a 'first' or 'last' value to properly paginate the {field_name} connection."
-        )
+            return (f"'{name}' argument value of '{value}' exceeds the limit of {limit} records for the "
+                    f"{field_name} connection.")
+    if first is None and last is None and edges_selected:
+        return f"You must provide a 'first' or 'last' value to properly paginate the {field_name} connection."
+    return None
+
+
+def validate_slice_args(info, first, last, field_name: str):
+    message = slice_args_error(first, last, field_name, first is None and last is None and _edges_selected(info))
+    if message:
+        raise GraphQLError(message)
 
 
 def connection_from_queryset(queryset, info, args: dict, connection_type, *, wrap=None):

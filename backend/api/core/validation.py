@@ -1,13 +1,16 @@
-"""Abuse limits checked at validation time, before any resolver (and so any SQL) runs: depth, aliases, cost.
+"""Limits checked at validation time, before any resolver (and so any SQL) runs: depth, aliases, cost, and the
+`first`/`last` arguments of connections (sign, maximum, one of them present when edges are selected).
 
 Cost follows Saleor's idea (saleor/graphql/core/validators/query_cost.py): every field costs 1, and a connection's
 children cost as many times as the page size asked (`first`/`last`), nested multiplicatively.
 """
 
 from django.conf import settings
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLObjectType, get_named_type
 from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode, OperationDefinitionNode
 from graphql.validation import ValidationRule
+
+from backend.api.core.connection import slice_args_error
 
 
 def _page_size(node: FieldNode, variables: dict) -> int:
@@ -57,6 +60,44 @@ class _Walker:
         return max_depth, cost, aliases
 
 
+def _argument_value(node: FieldNode, name: str, variables: dict):
+    """The literal or variable value of an argument when it is an integer; None when absent or not an integer (type
+    errors of variables are reported when they are coerced)."""
+    for arg in node.arguments or ():
+        if arg.name.value != name:
+            continue
+        value = arg.value
+        raw = variables.get(value.name.value) if value.kind == "variable" else getattr(value, "value", None)
+        if isinstance(raw, bool):
+            return None
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _selects(context, selection_set, name: str, seen: frozenset = frozenset()) -> bool:
+    for selection in selection_set.selections if selection_set else ():
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _selects(context, selection.selection_set, name, seen):
+                return True
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in seen:
+            fragment = context.get_fragment(selection.name.value)
+            if fragment and _selects(context, fragment.selection_set, name, seen | {selection.name.value}):
+                return True
+    return False
+
+
+def _is_connection(field_def) -> bool:
+    named = get_named_type(field_def.type)
+    return (isinstance(named, GraphQLObjectType) and "edges" in named.fields and "pageInfo" in named.fields
+            and "first" in field_def.args and "last" in field_def.args)
+
+
 def abuse_limit_rules(variables: dict):
     class AbuseLimits(ValidationRule):
         def enter_operation_definition(self, node: OperationDefinitionNode, *_args):
@@ -74,4 +115,15 @@ def abuse_limit_rules(variables: dict):
                     f"The query exceeds the maximum cost of {settings.GRAPHQL_QUERY_MAX_COMPLEXITY} (it costs {cost}).",
                     node, extensions={"exception": {"code": "QueryCostError"}}))
 
-    return [AbuseLimits]
+    class PaginationArguments(ValidationRule):
+        def enter_field(self, node: FieldNode, *_args):
+            field_def = self.context.get_field_def()
+            if field_def is None or not _is_connection(field_def):
+                return
+            first, last = _argument_value(node, "first", variables), _argument_value(node, "last", variables)
+            edges = first is None and last is None and _selects(self.context, node.selection_set, "edges")
+            message = slice_args_error(first, last, node.name.value, edges)
+            if message:
+                self.report_error(GraphQLError(message, node))
+
+    return [AbuseLimits, PaginationArguments]
