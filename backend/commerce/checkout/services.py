@@ -126,26 +126,31 @@ def _drop_voucher_if_refused(checkout: Checkout) -> list[str]:
     return ["voucher", "voucher_code"]
 
 
-def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str) -> None:
-    """Set the final quantity of each variant (0 deletes the line), then check and reserve the stock."""
-    existing = {line.variant_id: line for line in checkout.lines.all()}
+def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str,
+                      existing: list[CheckoutLine] | None = None) -> None:
+    """Set the final quantity of each variant (0 deletes the line), then check and reserve the stock.
+
+    Queries do not grow with the number of lines: one insert and one update for all of them.
+    """
+    by_variant = {line.variant_id: line for line in (existing if existing is not None else checkout.lines.all())}
     positive = {v: q for v, q in wanted.items() if q > 0}
     found = _validate_variants(checkout.channel, list(positive), field=field) if positive else {}
     _validate_quantities(positive, found, field="quantity")
-    touched = []
-    for variant_id, quantity in wanted.items():
-        line = existing.get(variant_id)
-        if quantity == 0:
-            if line is not None:
-                line.delete()
-            continue
+    removed = [by_variant[v].pk for v, q in wanted.items() if q == 0 and v in by_variant]
+    if removed:
+        CheckoutLine.objects.filter(pk__in=removed).delete()
+    created, changed = [], []
+    for variant_id, quantity in positive.items():
+        line = by_variant.get(variant_id)
         if line is None:
-            line = CheckoutLine.objects.create(checkout=checkout, variant_id=variant_id, quantity=quantity)
+            created.append(CheckoutLine(checkout=checkout, variant_id=variant_id, quantity=quantity))
         elif line.quantity != quantity:
             line.quantity = quantity
-            line.save(update_fields=["quantity"])
-        touched.append(line)
-    reserve_lines(checkout=checkout, lines=touched, variants_by_id={v: found[v][0] for v in found})
+            changed.append(line)
+    CheckoutLine.objects.bulk_create(created)
+    if changed:
+        CheckoutLine.objects.bulk_update(changed, ["quantity"])
+    reserve_lines(checkout=checkout, lines=created + changed, variants_by_id={v: found[v][0] for v in found})
 
 
 def checkout_create(*, channel: Channel, user=None, email: str = "", language_code: str = "fr",
@@ -157,7 +162,7 @@ def checkout_create(*, channel: Channel, user=None, email: str = "", language_co
         checkout = Checkout.objects.create(channel=channel, user=user, email=email, currency=channel.currency_code,
                                            language_code=language_code or "fr")
         if lines:
-            _apply_quantities(checkout, _sum_inputs(lines, {}), field="lines")
+            _apply_quantities(checkout, _sum_inputs(lines, {}), field="lines", existing=[])
         get_plugin_manager().notify("checkout_created", checkout=checkout)
     return checkout
 
@@ -178,10 +183,11 @@ def checkout_lines_add(*, checkout_token, lines: list[LineInput]) -> Checkout:
         raise _error("lines", "Aucun article à ajouter.", CheckoutErrorCode.REQUIRED)
     with transaction.atomic():
         checkout = lock_checkout(checkout_token)
-        current = {line.variant_id: line.quantity for line in checkout.lines.all()}
+        existing = list(checkout.lines.all())
+        current = {line.variant_id: line.quantity for line in existing}
         added = _sum_inputs(lines, {})
         wanted = {variant_id: current.get(variant_id, 0) + quantity for variant_id, quantity in added.items()}
-        _apply_quantities(checkout, wanted, field="variant_id")
+        _apply_quantities(checkout, wanted, field="variant_id", existing=existing)
         _touch(checkout, *_stale_delivery(checkout), *_drop_voucher_if_refused(checkout))
     return checkout
 
@@ -190,7 +196,8 @@ def checkout_lines_update(*, checkout_token, lines: list[LineUpdateInput]) -> Ch
     """Set quantities by line; 0 removes the line, a negative quantity is refused."""
     with transaction.atomic():
         checkout = lock_checkout(checkout_token)
-        by_id = {str(line.pk): line for line in checkout.lines.all()}
+        existing = list(checkout.lines.all())
+        by_id = {str(line.pk): line for line in existing}
         wanted = {}
         for item in lines:
             line = by_id.get(str(item.line_id))
@@ -201,7 +208,7 @@ def checkout_lines_update(*, checkout_token, lines: list[LineUpdateInput]) -> Ch
                 raise _error("quantity", "La quantité ne peut pas être négative.", CheckoutErrorCode.ZERO_QUANTITY,
                              lines=[to_global_id("CheckoutLine", item.line_id)])
             wanted[line.variant_id] = item.quantity
-        _apply_quantities(checkout, wanted, field="line_id")
+        _apply_quantities(checkout, wanted, field="line_id", existing=existing)
         _touch(checkout, *_stale_delivery(checkout), *_drop_voucher_if_refused(checkout))
     return checkout
 

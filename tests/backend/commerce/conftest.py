@@ -57,11 +57,13 @@ def zone(channel, communes):
     zone = ShippingZone.objects.create(name="Tournée du Quesnoy", countries=["FR"])
     zone.communes.add(communes["le-quesnoy"], communes["bavay"])
     zone.channels.add(channel)
-    light = ShippingMethod.objects.create(shipping_zone=zone, name="Livraison à domicile", type=ShippingMethodType.WEIGHT,
-                                          minimum_order_weight=Decimal("0"), maximum_order_weight=Decimal("10"),
-                                          minimum_delivery_days=1, maximum_delivery_days=3, delivery_weekdays=[2, 5])
-    heavy = ShippingMethod.objects.create(shipping_zone=zone, name="Livraison lourde", type=ShippingMethodType.WEIGHT,
-                                          minimum_order_weight=Decimal("10"), maximum_order_weight=Decimal("30"))
+    weight = ShippingMethodType.WEIGHT
+    light = ShippingMethod.objects.create(
+        shipping_zone=zone, name="Livraison à domicile", type=weight, minimum_order_weight=Decimal("0"),
+        maximum_order_weight=Decimal("10"), minimum_delivery_days=1, maximum_delivery_days=3, delivery_weekdays=[2, 5])
+    heavy = ShippingMethod.objects.create(
+        shipping_zone=zone, name="Livraison lourde", type=weight, minimum_order_weight=Decimal("10"),
+        maximum_order_weight=Decimal("30"))
     ShippingMethodChannelListing.objects.create(shipping_method=light, channel=channel, price_amount=Decimal("4.90"))
     ShippingMethodChannelListing.objects.create(shipping_method=heavy, channel=channel, price_amount=Decimal("9.90"))
     return {"zone": zone, "light": light, "heavy": heavy}
