@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 def send_registration_confirmation(registration_id: int) -> bool:
     """Send the confirmation once: a second delivery of the task (worker lost, retry) sends nothing more."""
     with transaction.atomic():
-        registration = (Registration.objects.select_for_update().select_related("workshop__venue")
+        registration = (Registration.objects.select_for_update(of=("self",)).select_related("workshop__venue")
                         .filter(pk=registration_id).first())
         if registration is None or registration.confirmation_sent_at or registration.cancelled_at:
             return False
