@@ -16,6 +16,24 @@ from backend.api.core.execution import execute_operation, format_error
 
 logger = logging.getLogger(__name__)
 
+DEFAULT_QUERY = """# API GraphQL du Comptoir de Mormal
+# (contrat Saleor 3.24).
+# Connecté ? Dans « Headers » :
+# {"Authorization": "Bearer <jeton>"}
+# (jeton donné par tokenCreate)
+{
+  shop {
+    name
+    description
+  }
+  menu(slug: "navbar") {
+    items {
+      name
+    }
+  }
+}
+"""
+
 
 def _error_response(message: str, status: int = 400) -> JsonResponse:
     return JsonResponse({"errors": [{"message": message, "extensions": {"exception": {"code": "GraphQLError"}}}]},
@@ -34,8 +52,14 @@ class GraphQLView(View):
     http_method_names = ["get", "post", "options"]
 
     def get(self, request: HttpRequest):
-        # Queries over GET are not served: GET shows GraphiQL; every operation goes by POST (no mutation over GET).
-        return render(request, "api/graphiql.html", {"endpoint": request.path})
+        # Queries over GET are not served: GET shows GraphiQL to browsers; every operation goes by POST (so no
+        # mutation can ride on a link). A client that does not take HTML is told so in JSON.
+        if not request.accepts("text/html"):
+            response = _error_response("Send GraphQL operations with POST (a JSON body); GET only serves GraphiQL.",
+                                       status=405)
+            response["Allow"] = "POST, OPTIONS"
+            return response
+        return render(request, "api/graphiql.html", {"endpoint": request.path, "default_query": DEFAULT_QUERY})
 
     def options(self, request, *args, **kwargs):
         response = HttpResponse()
