@@ -24,7 +24,7 @@ from backend.commerce.checkout.error_codes import CheckoutErrorCode
 from backend.commerce.checkout.models import Checkout
 from backend.commerce.checkout.pricing import Totals, checkout_totals
 from backend.commerce.checkout.selectors import LineInfo, checkout_lines_info, collection_points_for
-from backend.commerce.checkout.stock import insufficient_stock_error
+from backend.commerce.checkout.stock import available_by_variant, insufficient_stock_error
 from backend.commerce.discount.models import Voucher, VoucherCustomer
 from backend.commerce.discount.selectors import voucher_refusal
 from backend.commerce.order.events import order_event
@@ -115,6 +115,13 @@ def _validate_basics(checkout: Checkout, lines_info: list[LineInfo]) -> None:
         if not info.is_available_for_purchase:
             raise _error("lines", f"« {info.product.name} » n'est pas en vente.",
                          CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, variants=_gids(variant_ids))
+    # Said first, before the pickup point turns unusable for the same reason; allocation re-checks under lock.
+    tracked = {i.variant.pk: i.line.quantity for i in lines_info if i.variant.track_inventory}
+    available = available_by_variant(channel_id=checkout.channel_id, variant_ids=set(tracked),
+                                     checkout_token=checkout.pk)
+    short = [variant_id for variant_id, quantity in tracked.items() if available[variant_id] < quantity]
+    if short:
+        raise insufficient_stock_error(short)
 
 
 def _gids(variant_ids):
