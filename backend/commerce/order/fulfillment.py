@@ -78,7 +78,8 @@ def order_fulfill(*, order_id, lines: list[FulfillLineInput], user=None, trackin
         fulfillments = []
         for warehouse_id, items in by_warehouse.items():
             fulfillment = Fulfillment.objects.create(order=order, fulfillment_order=next_number,
-                                                     warehouse_id=warehouse_id, tracking_number=tracking_number)
+                                                     warehouse_id=items[0].warehouse_id,
+                                                     tracking_number=tracking_number)
             next_number += 1
             for item in items:
                 line = order_lines[str(item.order_line_id)]
