@@ -3,10 +3,11 @@
 Keys that depend on the channel carry the channel id; keys that depend on who asks carry `show_hidden`.
 """
 
-from django.db.models import F
+from django.db.models import F, FilteredRelation, Q
 
 from backend.api.attribute.translations import TranslationLoader
 from backend.api.core.dataloaders import ByIdLoader, DataLoader, group_by
+from backend.api.warehouse.dataloaders import AvailableQuantityByVariantIdLoader
 from backend.commerce.attribute.models import Attribute, AttributeValue
 from backend.commerce.channel.models import Channel
 from backend.commerce.product import selectors
@@ -28,6 +29,7 @@ from backend.commerce.product.models import (
     VariantMedia,
 )
 from backend.commerce.tax.models import TaxClass
+from backend.commerce.warehouse.selectors import variant_available_quantity_subquery
 
 
 class ProductByIdLoader(DataLoader):
@@ -81,8 +83,16 @@ class MediaByIdLoader(ByIdLoader):
     model = ProductMedia
 
 
+VARIANT_LISTING_COLUMNS = ("id", "currency", "price_amount", "cost_price_amount", "discounted_price_amount",
+                           "prior_price_amount")
+
+
 class VariantsByProductIdLoader(DataLoader):
-    """Keys: (product id, channel or None, show_hidden). Values: the variants the caller may see, in order."""
+    """Keys: (product id, channel or None, show_hidden). Values: the variants the caller may see, in order.
+
+    The same query joins each variant's price listing in the channel and sums its available stock, and primes the
+    loaders of those two facts: a product card (prices, availability) costs no further query for its variants.
+    """
 
     def batch_load(self, keys):
         results = {}
@@ -90,10 +100,30 @@ class VariantsByProductIdLoader(DataLoader):
             product_ids = {key[0] for key in group}
             variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden).filter(
                 product_id__in=product_ids).order_by("sort_order", "sku", "pk")
+            variants = variants.annotate(available_quantity=variant_available_quantity_subquery())
+            if channel is not None:
+                variants = variants.annotate(channel_listing=FilteredRelation(
+                    "channel_listings", condition=Q(channel_listings__channel_id=channel.id))).annotate(
+                    **{f"listing_{column}": F(f"channel_listing__{column}") for column in VARIANT_LISTING_COLUMNS})
+            variants = list(variants)
+            self._prime(variants, channel)
             grouped = group_by(variants, lambda variant: variant.product_id)
             for key in group:
                 results[key] = grouped.get(key[0], [])
         return [results[key] for key in keys]
+
+    def _prime(self, variants, channel):
+        quantities = AvailableQuantityByVariantIdLoader(self.context)
+        listings = VariantChannelListingLoader(self.context)
+        for variant in variants:
+            quantities.prime(variant.pk, variant.available_quantity)
+            if channel is None:
+                continue
+            listing = None
+            if variant.listing_id is not None:
+                listing = ProductVariantChannelListing(variant_id=variant.pk, channel_id=channel.id, **{
+                    column: getattr(variant, f"listing_{column}") for column in VARIANT_LISTING_COLUMNS})
+            listings.prime((variant.pk, channel.id), listing)
 
 
 class VariantChannelListingLoader(DataLoader):

@@ -80,6 +80,16 @@ def _name_filter_q(data, type_name) -> Q:
     return q
 
 
+def _prime_category(info):
+    loader = loaders.CategoryByIdLoader(info.context)
+
+    def prime(category):
+        loader.prime(category.pk, category)
+        return category
+
+    return prime
+
+
 class Queries(graphene.ObjectType):
     products = graphene.Field(ProductCountableConnection, channel=channel_arg(), **product_list_args(),
                               description=f"List of the shop's products. {UNPUBLISHED}")
@@ -202,7 +212,8 @@ class Queries(graphene.ObjectType):
         categories = sort_simple(categories, sort_by, {"NAME": ["name", "slug"], "PRODUCT_COUNT": ["product_count"],
                                                        "SUBCATEGORY_COUNT": ["subcategory_count"]},
                                  default=("level", "name", "pk"))
-        return connection_from_queryset(categories, info, kwargs, CategoryCountableConnection)
+        return connection_from_queryset(categories, info, kwargs, CategoryCountableConnection,
+                                        wrap=_prime_category(info))
 
     @staticmethod
     def resolve_category(_root, info, id=None, slug=None, slug_language_code=None):

@@ -63,3 +63,55 @@ def gql(client: ApiClient, query: str, variables: dict | None = None) -> dict:
 def gql_errors(client: ApiClient, query: str, variables: dict | None = None) -> list[str]:
     body = client.query(query, variables)
     return [error["message"] for error in body.get("errors", [])]
+
+
+def add_media(product, name="maroilles.png", alt=""):
+    from backend.commerce.product.models import ProductMedia
+
+    return ProductMedia.objects.create(product=product, image=f"products/{name}", alt=alt)
+
+
+def add_attribute(product, attribute_slug, value_name, *, input_type="dropdown", on_variant=False, **value_fields):
+    """Declare the attribute on the product's type and assign it one value (on the product or its first variant)."""
+    from django.utils.text import slugify
+
+    from backend.commerce.attribute.models import Attribute, AttributeValue
+    from backend.commerce.product.models import AssignedProductAttributeValue, AssignedVariantAttributeValue
+
+    attribute, _ = Attribute.objects.get_or_create(slug=attribute_slug, defaults={
+        "name": attribute_slug.replace("-", " ").capitalize(), "input_type": input_type})
+    value, _ = AttributeValue.objects.get_or_create(attribute=attribute, slug=slugify(value_name),
+                                                    defaults={"name": value_name, **value_fields})
+    if on_variant:
+        product.product_type.variant_attributes.add(attribute)
+        AssignedVariantAttributeValue.objects.get_or_create(variant=product.variants.first(), value=value)
+    else:
+        product.product_type.product_attributes.add(attribute)
+        AssignedProductAttributeValue.objects.get_or_create(product=product, value=value)
+    return value
+
+
+def add_collection(name, products, *, published=True, chan=None):
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from backend.commerce.product.models import Collection, CollectionChannelListing, CollectionProduct
+
+    collection = Collection.objects.create(name=name, slug=slugify(name))
+    for order, product in enumerate(products):
+        CollectionProduct.objects.create(collection=collection, product=product, sort_order=order)
+    CollectionChannelListing.objects.create(collection=collection, channel=chan or factories.channel(),
+                                            is_published=published,
+                                            published_at=timezone.now() if published else None)
+    return collection
+
+
+def many_products(count: int):
+    """`count` products spread over 4 categories, each with an image, priced 1,00 € apart."""
+    products = []
+    for index in range(count):
+        product = factories.product(f"Produit {index:03d}", price=f"{index + 1}.00",
+                                    category_name=("Fromages", "Légumes", "Bières", "Miel")[index % 4])
+        add_media(product, f"p{index}.png")
+        products.append(product)
+    return products
