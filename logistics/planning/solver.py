@@ -28,7 +28,7 @@ import warnings
 from dataclasses import replace
 
 import numpy as np
-from pyvrp import Client, Depot, Location, ProblemData, VehicleType, solve
+from pyvrp import Client, Depot, Location, PenaltyParams, ProblemData, SolveParams, VehicleType, solve
 from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.stop import MaxRuntime
 
@@ -42,7 +42,33 @@ from .problem import Load, Problem, Stop, StopKind
 MILLI = 1000  # objective unit: metres x cents per km = thousandths of a cent
 OPTIONAL_LEFT_OUT = "facultatif, laissé de côté : le détour coûte plus que sa pénalité"
 NOT_FITTED = "la flotte ne peut pas l'intégrer à une tournée avec les autres arrêts (capacité ou horaires)"
-FALLBACK_PRIZE = 10**9  # 10,000 EUR in objective units: any stop that can be fitted is worth more than any detour
+RELAXED_PENALTY = PenaltyParams(max_penalty=1e9)  # when relaxed, breaking a constraint must cost more than any prize
+
+
+class MaxCpuTime:
+    """Stops after `seconds` of this process's CPU time: on a shared machine, wall-clock budgets measure the
+    neighbours' load as much as the solver, so benchmarks give the solver a CPU budget and report both clocks."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._start: float | None = None
+
+    def __call__(self, best_cost: int) -> bool:
+        if self._start is None:
+            self._start = time.process_time()
+        return time.process_time() - self._start > self.seconds
+
+
+def _stop(time_limit: float, cpu_clock: bool) -> MaxCpuTime | MaxRuntime:
+    return MaxCpuTime(time_limit) if cpu_clock else MaxRuntime(time_limit)
+
+
+def _relaxed_prize(problem: Problem, matrix: Matrix, index: int) -> int:
+    """Worth four dedicated round trips from the hub: any stop that fits somewhere is served, and no prize is large
+    enough to make the solver prefer breaking a capacity, a window or the cold chain (see RELAXED_PENALTY)."""
+    dearest = max(max(1, vehicle.cost_per_km) for vehicle in problem.vehicle_types)
+    fixed = max(vehicle.fixed_cost for vehicle in problem.vehicle_types) * MILLI
+    return 4 * (matrix.distance(0, index) + matrix.distance(index, 0)) * dearest + fixed + MILLI
 
 
 def _client(problem: Problem, matrix: Matrix, stop: Stop, location: int, relaxed: bool) -> Client:
@@ -52,7 +78,7 @@ def _client(problem: Problem, matrix: Matrix, stop: Stop, location: int, relaxed
         "service_duration": stop.service_seconds,
         "tw_early": stop.window.start,
         "required": stop.required and not relaxed,
-        "prize": FALLBACK_PRIZE if stop.required and relaxed else stop.prize * MILLI,
+        "prize": _relaxed_prize(problem, matrix, index) if stop.required and relaxed else stop.prize * MILLI,
         "name": stop.name,
     }
     if stop.kind is StopKind.COLLECTION:
@@ -114,8 +140,11 @@ def _vehicle_day(problem: Problem, matrix: Matrix, stops: list[Stop], route, nam
 
 
 def solve_problem(problem: Problem, *, time_limit: float = 5.0, seed: int = 1,
-                  provider: DistanceProvider | None = None, matrix: Matrix | None = None) -> Plan:
-    """Plan the day; never raises on infeasible input: unservable stops and violations are in the plan."""
+                  provider: DistanceProvider | None = None, matrix: Matrix | None = None,
+                  cpu_clock: bool = False) -> Plan:
+    """Plan the day; never raises on infeasible input: unservable stops and violations are in the plan.
+
+    `time_limit` is wall-clock seconds, or CPU seconds of this process with `cpu_clock=True`."""
     if matrix is None:
         matrix = (provider or default_provider()).matrix(problem.points)
     reasons = explain_unservable(problem, matrix)
@@ -128,18 +157,20 @@ def solve_problem(problem: Problem, *, time_limit: float = 5.0, seed: int = 1,
     if stops:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PenaltyBoundWarning)  # an infeasible day is reported below, not warned
-            result = solve(_problem_data(problem, matrix, stops), stop=MaxRuntime(time_limit), seed=seed,
+            result = solve(_problem_data(problem, matrix, stops), stop=_stop(time_limit, cpu_clock), seed=seed,
                            display=False)
             if not result.best.is_feasible():
                 notes.append(f"Aucune solution avec tous les arrêts en {time_limit:g} s : la flotte ou les horaires "
                              "ne suffisent pas ; le plan sert ce qui peut l'être.")
-                result = solve(_problem_data(problem, matrix, stops, relaxed=True), stop=MaxRuntime(time_limit),
-                               seed=seed, display=False)
+                result = solve(_problem_data(problem, matrix, stops, relaxed=True), stop=_stop(time_limit, cpu_clock),
+                               seed=seed, display=False, params=SolveParams(penalty=RELAXED_PENALTY))
         best = result.best
         objective = int(result.cost()) if result.is_feasible() else 0
         served: set[str] = set()
         numbering: dict[str, int] = {}
         for route in best.routes():
+            if not route.is_feasible():
+                continue  # overloaded or late even after relaxing: its stops are reported as not fitted below
             type_name = problem.vehicle_types[route.vehicle_type()].name
             numbering[type_name] = numbering.get(type_name, 0) + 1
             day = _vehicle_day(problem, matrix, stops, route, f"{type_name} #{numbering[type_name]}")
