@@ -19,7 +19,9 @@ class AddressesByUserIdLoader(DataLoader):
         return [book[key] for key in keys]
 
 
-class PermissionsByUserIdLoader(DataLoader):
+class PermissionsByUserLoader(DataLoader):
+    """Keyed by User instances (the resolver has them: no need to read the users again)."""
+
     def batch_load(self, keys):
-        permissions = selectors.permissions_by_user_ids(keys)
-        return [permissions[key] for key in keys]
+        permissions = selectors.permissions_of_users(keys)
+        return [permissions[user.pk] for user in keys]

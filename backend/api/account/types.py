@@ -9,7 +9,7 @@ import graphene
 from backend.api.account.dataloaders import (
     AddressByIdLoader,
     AddressesByUserIdLoader,
-    PermissionsByUserIdLoader,
+    PermissionsByUserLoader,
 )
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum, PermissionEnumType, saleor_enum
@@ -38,7 +38,13 @@ def _viewer(info):
     return getattr(info.context, "user", None)
 
 
+NOTE_READERS = {PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF}
+
+
 def can_manage_users(info) -> bool:
+    viewer = _viewer(info)
+    if not (viewer and (viewer.is_staff or viewer.is_superuser)):
+        return False  # only staff hold permissions: no need to ask the database
     return has_one_of_permissions(_viewer(info), [PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF])
 
 
@@ -90,6 +96,18 @@ class Address(graphene.ObjectType):
         if not can_manage_users(info) and not user_owns_address(viewer, int(id)):
             return None
         return AddressByIdLoader(info.context).load(int(id))
+
+
+def _default_address(info, user, address_id: int | None):
+    """A default address is normally in the user's book: reuse that batch; read it alone only if it is not."""
+    if address_id is None:
+        return None
+
+    def pick(addresses):
+        found = next((a for a in addresses if a.pk == address_id), None)
+        return found if found is not None else AddressByIdLoader(info.context).load(address_id)
+
+    return then(AddressesByUserIdLoader(info.context).load(user.pk), pick)
 
 
 class UserPermission(graphene.ObjectType):
@@ -163,25 +181,26 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_default_shipping_address(root, info):
-        if root.default_shipping_address_id is None:
-            return None
-        return AddressByIdLoader(info.context).load(root.default_shipping_address_id)
+        return _default_address(info, root, root.default_shipping_address_id)
 
     @staticmethod
     def resolve_default_billing_address(root, info):
-        if root.default_billing_address_id is None:
-            return None
-        return AddressByIdLoader(info.context).load(root.default_billing_address_id)
+        return _default_address(info, root, root.default_billing_address_id)
 
     @staticmethod
     def resolve_note(root, info):
-        return root.note if can_manage_users(info) else None
+        viewer = _viewer(info)
+        if not (viewer and viewer.is_authenticated and (viewer.is_staff or viewer.is_superuser)):
+            return None
+        # Through the permissions loader: reading one's own note costs no query beyond userPermissions.
+        return then(PermissionsByUserLoader(info.context).load(viewer),
+                    lambda perms: root.note if NOTE_READERS & {p for p, _ in perms} else None)
 
     @staticmethod
     def resolve_user_permissions(root, info):
         if not (root.is_staff or root.is_superuser):
             return []  # customers hold no permission: no query needed
-        return then(PermissionsByUserIdLoader(info.context).load(root.pk),
+        return then(PermissionsByUserLoader(info.context).load(root),
                     lambda perms: [UserPermission(code=p.name, name=name) for p, name in perms])
 
     @staticmethod

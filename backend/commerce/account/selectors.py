@@ -17,12 +17,12 @@ def user_by_email(email: str, *, for_update: bool = False) -> User | None:
     return queryset.first()
 
 
-def permissions_by_user_ids(user_ids: list[int]) -> dict[int, list[tuple[PermissionEnum, str]]]:
+def permissions_of_users(users: list[User]) -> dict[int, list[tuple[PermissionEnum, str]]]:
     """Saleor permissions of each user (own and through groups) with their French names, in PermissionEnum order.
 
     Superusers hold them all; inactive users none. Two queries whatever the number of users (three with a superuser).
     """
-    users = {u.pk: u for u in User.objects.filter(pk__in=user_ids).only("pk", "is_superuser", "is_active")}
+    user_ids = [user.pk for user in users]
     granted: dict[int, dict[PermissionEnum, str]] = defaultdict(dict)
     direct = Permission.objects.filter(user__in=user_ids).values_list(
         "user", "content_type__app_label", "codename", "name")
@@ -32,16 +32,15 @@ def permissions_by_user_ids(user_ids: list[int]) -> dict[int, list[tuple[Permiss
         enum = _ENUM_BY_PERMISSION.get((app_label, codename))
         if enum is not None:
             granted[user_id][enum] = name
-    all_names = _all_permission_names() if any(u.is_superuser for u in users.values()) else {}
+    all_names = _all_permission_names() if any(u.is_superuser and u.is_active for u in users) else {}
     result = {}
-    for user_id in user_ids:
-        user = users.get(user_id)
-        if user is None or not user.is_active:
-            result[user_id] = []
+    for user in users:
+        if not user.is_active:
+            result[user.pk] = []
         elif user.is_superuser:
-            result[user_id] = [(p, all_names.get(p, p.name)) for p in PermissionEnum]
+            result[user.pk] = [(p, all_names.get(p, p.name)) for p in PermissionEnum]
         else:
-            result[user_id] = [(p, granted[user_id][p]) for p in PermissionEnum if p in granted[user_id]]
+            result[user.pk] = [(p, granted[user.pk][p]) for p in PermissionEnum if p in granted[user.pk]]
     return result
 
 
@@ -53,7 +52,7 @@ def _all_permission_names() -> dict[PermissionEnum, str]:
 
 def user_permission_codes(user: User) -> list[str]:
     """Names as Saleor puts them in a staff access token: ["MANAGE_ORDERS", ...]."""
-    return [p.name for p, _ in permissions_by_user_ids([user.pk])[user.pk]]
+    return [p.name for p, _ in permissions_of_users([user])[user.pk]]
 
 
 def addresses_by_user_ids(user_ids: list[int]) -> dict[int, list[Address]]:
