@@ -58,7 +58,8 @@ def _recalculate(item: TransactionItem) -> None:
     resolved_refs = {t: set() for t in T.values}
     requests = []
     adjustment = None
-    for event in item.events.filter(include_in_calculations=True).order_by("created_at", "pk"):
+    events = list(item.events.filter(include_in_calculations=True).order_by("created_at", "pk"))
+    for event in events:
         totals[event.type] += event.amount_value
         resolved_refs[event.type].add(event.psp_reference)
         if event.type in REQUEST_RESOLUTIONS:
@@ -75,13 +76,30 @@ def _recalculate(item: TransactionItem) -> None:
     item.charged_value = max(charged, ZERO)
     for field in PENDING_FIELD.values():
         setattr(item, field, ZERO)
-    for request in requests:
-        success, failure = REQUEST_RESOLUTIONS[request.type]
-        ref = request.psp_reference
-        if ref and (ref in resolved_refs[success] or ref in resolved_refs[failure]):
-            continue
+    for request in _open_requests(requests, resolved_refs, events):
         field = PENDING_FIELD[request.type]
         setattr(item, field, getattr(item, field) + request.amount_value)
+
+
+def _open_requests(requests, resolved_refs, events) -> list:
+    """Requests still waiting for the gateway's answer. A request with a PSP reference is answered by an event of
+    the same reference; one without (sent before the gateway gave a reference) by the next answer of its kind."""
+    answers = {}
+    for kind, (success, failure) in REQUEST_RESOLUTIONS.items():
+        answers[kind] = [(e.created_at, e.pk) for e in events if e.type in (success, failure)]
+    still_open = []
+    for request in requests:
+        success, failure = REQUEST_RESOLUTIONS[request.type]
+        if request.psp_reference:
+            if request.psp_reference not in resolved_refs[success] | resolved_refs[failure]:
+                still_open.append(request)
+            continue
+        later = [a for a in answers[request.type] if (a[0], a[1]) > (request.created_at, request.pk)]
+        if later:
+            answers[request.type].remove(min(later))
+        else:
+            still_open.append(request)
+    return still_open
 
 
 def transaction_event_record(*, transaction_token, type: str, amount: Decimal, psp_reference: str = "",
