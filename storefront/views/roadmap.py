@@ -145,8 +145,13 @@ def workshops(request):
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label="Nom et prénom", min_length=2, max_length=120,
+                           error_messages={"required": "Indiquez votre nom.",
+                                           "min_length": "Indiquez votre nom (2 caractères au moins)."},
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label="Adresse e-mail", max_length=254,
+                             error_messages={"required": "Indiquez votre adresse e-mail.",
+                                             "invalid": "Saisissez une adresse e-mail valide, par exemple "
+                                                        "prenom@exemple.fr."},
                              help_text="Nous y envoyons la confirmation et le lien pour annuler.",
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(label="Téléphone (facultatif)", required=False, max_length=30,
