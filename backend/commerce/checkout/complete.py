@@ -71,11 +71,11 @@ def checkout_complete(*, checkout_token, user=None, customer_note: str = "", red
         _validate_basics(checkout, lines_info)
         totals = _validate_delivery_and_price(checkout, lines_info)
         paid = _validate_payment(checkout, totals)
-        order = _create_order(checkout, lines_info, totals, customer_note=customer_note, redirect_url=redirect_url,
-                              metadata=metadata)
+        order, order_lines = _create_order(checkout, lines_info, totals, customer_note=customer_note,
+                                           redirect_url=redirect_url, metadata=metadata)
         try:
             allocate_order_lines(
-                lines=list(order.lines.all()), channel_id=checkout.channel_id, checkout_token=checkout.pk,
+                lines=order_lines, channel_id=checkout.channel_id, checkout_token=checkout.pk,
                 collection_point=checkout.collection_point,
                 track_inventory={i.line.variant_id: i.variant.track_inventory for i in lines_info},
             )
@@ -178,7 +178,7 @@ def _validate_payment(checkout: Checkout, totals: Totals) -> bool:
 
 
 def _create_order(checkout: Checkout, lines_info, totals: Totals, *, customer_note, redirect_url,
-                  metadata) -> Order:
+                  metadata) -> tuple[Order, list[OrderLine]]:
     channel = checkout.channel
     delivery = checkout.assigned_delivery if checkout.collection_point_id is None else None
     point = checkout.collection_point
@@ -207,10 +207,11 @@ def _create_order(checkout: Checkout, lines_info, totals: Totals, *, customer_no
         metadata={**(checkout.metadata or {}), **(metadata or {})}, private_metadata=dict(checkout.private_metadata),
     )
     prices = {price.line_id: price for price in totals.lines}
-    OrderLine.objects.bulk_create([_order_line(order, info, prices[info.line.pk]) for info in lines_info])
+    order_lines = OrderLine.objects.bulk_create([_order_line(order, info, prices[info.line.pk])
+                                                 for info in lines_info])
     if point is not None:
         _assign_pickup_code(order)
-    return order
+    return order, order_lines
 
 
 def _order_line(order: Order, info: LineInfo, price) -> OrderLine:

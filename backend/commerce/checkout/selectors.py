@@ -114,10 +114,12 @@ def collection_points_for(checkout: Checkout, lines_info: list[LineInfo]) -> lis
                   .select_related("address").order_by("name", "pk"))
     if not points or not needed:
         return points
-    total = available_by_variant(channel_id=checkout.channel_id, variant_ids=set(needed), checkout_token=checkout.pk)
-    everything_available = all(total.get(v, 0) >= q for v, q in needed.items())
     local = available_by_warehouse(channel_id=checkout.channel_id, variant_ids=set(needed),
                                    checkout_token=checkout.pk)
+    total: dict[int, int] = {}
+    for (_, variant_id), quantity in local.items():
+        total[variant_id] = total.get(variant_id, 0) + quantity
+    everything_available = all(total.get(v, 0) >= q for v, q in needed.items())
     chosen = []
     for point in points:
         if point.click_and_collect_option == WarehouseClickAndCollectOption.ALL_WAREHOUSES:

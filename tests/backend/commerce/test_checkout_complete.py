@@ -180,3 +180,20 @@ def test_completed_cart_cannot_be_edited_any_more(pickup_checkout, cheese):
         services.checkout_lines_add(checkout_token=pickup_checkout.pk, lines=[services.LineInput(cheese.pk, 1)])
     assert codes(error.value) == ["NOT_FOUND"]
     assert OrderEvent.objects.filter(type=OrderEventType.PLACED).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("producers", "queries"), [(1, 33), (3, 35)])
+def test_complete_query_count_grows_only_with_the_stocks_touched(channel, pickup_point, producers, queries,
+                                                                 django_assert_num_queries):
+    from tests import factories
+    from tests.backend.commerce.conftest import sellable
+
+    variants = [sellable(f"Produit {i}", wh=factories.warehouse()) for i in range(producers)]
+    checkout = services.checkout_create(channel=channel, email="lea@example.fr",
+                                        lines=[services.LineInput(v.pk, 1) for v in variants])
+    delivery.checkout_delivery_method_update(checkout_token=checkout.pk, collection_point_id=pickup_point.pk)
+    # one UPDATE per stock row allocated; everything else is constant
+    with django_assert_num_queries(queries):
+        checkout_complete(checkout_token=checkout.pk)
+    assert Order.objects.get().lines.count() == producers
