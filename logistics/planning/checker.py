@@ -136,7 +136,7 @@ def check_plan(problem: Problem, matrix: Matrix, plan: Plan) -> list[str]:
         except ValueError:
             continue  # already reported
         for trip in day.trips:
-            unknown = [visit.stop for visit in trip.visits if visit.stop not in problem._index]
+            unknown = [visit.stop for visit in trip.visits if not problem.has_stop(visit.stop)]
             if unknown:
                 violations.append(f"« {day.vehicle} » : arrêts inconnus ({', '.join(unknown)}).")
                 break

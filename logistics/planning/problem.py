@@ -113,10 +113,13 @@ class Problem:
     collection_deadline: int  # collected goods must be back at the hub by then
     delivery_release: int  # sorted goods are ready to leave the hub for delivery from then on
     planar: bool = False
-    _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, int] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._index.update({stop.name: i for i, stop in enumerate(self.stops)})
+        object.__setattr__(self, "_index", {stop.name: i for i, stop in enumerate(self.stops)})
+
+    def has_stop(self, name: str) -> bool:
+        return name in self._index
 
     @property
     def points(self) -> list[Point]:

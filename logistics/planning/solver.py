@@ -64,11 +64,13 @@ def _stop(time_limit: float, cpu_clock: bool) -> MaxCpuTime | MaxRuntime:
 
 
 def _relaxed_prize(problem: Problem, matrix: Matrix, index: int) -> int:
-    """Worth four dedicated round trips from the hub: any stop that fits somewhere is served, and no prize is large
-    enough to make the solver prefer breaking a capacity, a window or the cold chain (see RELAXED_PENALTY)."""
+    """Worth four dedicated round trips from the hub plus 20 km (so that a stop at the hub itself still counts): any
+    stop that fits somewhere is served, and no prize is large enough to make the solver prefer breaking a capacity,
+    a window or the cold chain (see RELAXED_PENALTY)."""
     dearest = max(max(1, vehicle.cost_per_km) for vehicle in problem.vehicle_types)
     fixed = max(vehicle.fixed_cost for vehicle in problem.vehicle_types) * MILLI
-    return 4 * (matrix.distance(0, index) + matrix.distance(index, 0)) * dearest + fixed + MILLI
+    round_trip = matrix.distance(0, index) + matrix.distance(index, 0)
+    return (4 * round_trip + 20_000) * dearest + fixed + MILLI
 
 
 def _client(problem: Problem, matrix: Matrix, stop: Stop, location: int, relaxed: bool) -> Client:

@@ -65,7 +65,7 @@ def test_late_arrival_after_window_and_mixed_trip_after_deadline(day_problem, da
 def test_shift_end_is_enforced(day_problem, day_matrix):
     # given a van whose driver stops at 16 h, while the home delivery opens at 17 h
     van = replace(day_problem.vehicle_types[0], shift=replace(day_problem.vehicle_types[0].shift, end=16 * 3600))
-    problem = replace(day_problem, vehicle_types=(van, day_problem.vehicle_types[1]), _index={})
+    problem = replace(day_problem, vehicle_types=(van, day_problem.vehicle_types[1]))
     plan = good_plan(problem, day_matrix)
     assert check_plan(problem, day_matrix, plan) == [
         "« Fourgon frigo » : fin de service dépassée, retour à 17 h 10 pour une fin prévue à 16 h 00."]
@@ -122,7 +122,7 @@ def test_stated_load_and_distance_must_match_the_recomputation(day_problem, day_
 
 def test_multi_trip_on_a_vehicle_that_cannot_reload_is_reported(day_problem, day_matrix):
     van = replace(day_problem.vehicle_types[0], reloads=False)
-    problem = replace(day_problem, vehicle_types=(van, day_problem.vehicle_types[1]), _index={})
+    problem = replace(day_problem, vehicle_types=(van, day_problem.vehicle_types[1]))
     plan = good_plan(problem, day_matrix)
     assert check_plan(problem, day_matrix, plan) == [
         "« Fourgon frigo » : 2 tournées alors que ce véhicule ne repasse pas au hub."]

@@ -113,7 +113,7 @@ def test_fleet_too_small_for_the_day_serves_what_fits_and_names_the_rest(day_pro
     van, _car = day_problem.vehicle_types
     stops = tuple(replace(stop, window=replace(stop.window, start=14 * H, end=14 * H + 1200))
                   if stop.kind is StopKind.DELIVERY else stop for stop in day_problem.stops)
-    problem = replace(day_problem, stops=stops, vehicle_types=(van,), _index={})
+    problem = replace(day_problem, stops=stops, vehicle_types=(van,))
     # when planned
     plan = solve_problem(problem, matrix=day_matrix, time_limit=0.3, seed=1)
     # then the plan drives what fits, names the deliveries it could not fit, and is flagged infeasible for them only
