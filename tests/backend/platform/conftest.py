@@ -1,4 +1,4 @@
-"""Fixtures of the platform tests: a private MEDIA_ROOT/STATIC_ROOT, and the demo catalogue built once per module.
+"""Fixtures of the platform tests: a private MEDIA_ROOT, and the demo catalogue built once per module.
 
 The catalogue is loaded inside a transaction that is rolled back when the module ends; each test runs in a savepoint
 inside it (pytest-django's own atomic block), so the data never leaks into the other tests of the suite.
@@ -16,9 +16,8 @@ def platform_media_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _private_files(settings, platform_media_root, tmp_path):
+def _private_media_root(settings, platform_media_root):
     settings.MEDIA_ROOT = platform_media_root  # shared: placeholder pictures are drawn once per session
-    settings.STATIC_ROOT = tmp_path / "static"
 
 
 @pytest.fixture(scope="module")
