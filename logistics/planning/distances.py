@@ -137,12 +137,22 @@ class CachedProvider:
         return found
 
 
-def default_provider(environ: dict[str, str] | None = None) -> CachedProvider:
-    """OSRM when `OSRM_URL` is set, haversine otherwise; `PLANNING_CACHE_DIR` adds an on-disk cache."""
-    env = os.environ if environ is None else environ
-    cache_dir = Path(env["PLANNING_CACHE_DIR"]) if env.get("PLANNING_CACHE_DIR") else None
-    if env.get("OSRM_URL"):
-        from .osrm import OsrmProvider
+_SHARED: dict[tuple[str, str], CachedProvider] = {}
 
-        return CachedProvider(OsrmProvider(env["OSRM_URL"]), cache_dir)
-    return CachedProvider(HaversineProvider(), cache_dir)
+
+def default_provider(environ: dict[str, str] | None = None) -> CachedProvider:
+    """OSRM when `OSRM_URL` is set, haversine otherwise; `PLANNING_CACHE_DIR` adds an on-disk cache.
+
+    The same configuration gives back the same provider, so its in-memory cache lasts for the whole process."""
+    env = os.environ if environ is None else environ
+    osrm_url, cache_dir = env.get("OSRM_URL", ""), env.get("PLANNING_CACHE_DIR", "")
+    key = (osrm_url, cache_dir)
+    if key not in _SHARED:
+        if osrm_url:
+            from .osrm import OsrmProvider
+
+            inner: DistanceProvider = OsrmProvider(osrm_url)
+        else:
+            inner = HaversineProvider()
+        _SHARED[key] = CachedProvider(inner, Path(cache_dir) if cache_dir else None)
+    return _SHARED[key]

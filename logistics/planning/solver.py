@@ -28,7 +28,7 @@ import warnings
 from dataclasses import replace
 
 import numpy as np
-from pyvrp import Client, Depot, Location, PenaltyParams, ProblemData, SolveParams, VehicleType, solve
+from pyvrp import Client, Depot, Location, PenaltyParams, ProblemData, Route, SolveParams, VehicleType, solve
 from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.stop import MaxRuntime
 
@@ -117,7 +117,7 @@ def _problem_data(problem: Problem, matrix: Matrix, stops: list[Stop], *, relaxe
     return ProblemData(locations, clients, [depot], vehicle_types, [distances], [durations])
 
 
-def _vehicle_day(problem: Problem, matrix: Matrix, stops: list[Stop], route, name: str) -> VehicleDay:
+def _vehicle_day(problem: Problem, matrix: Matrix, stops: list[Stop], route: Route, name: str) -> VehicleDay:
     vehicle = problem.vehicle_types[route.vehicle_type()]
     trips: list[Trip] = []
     departure, visits = 0, []
@@ -146,7 +146,8 @@ def solve_problem(problem: Problem, *, time_limit: float = 5.0, seed: int = 1,
                   cpu_clock: bool = False) -> Plan:
     """Plan the day; never raises on infeasible input: unservable stops and violations are in the plan.
 
-    `time_limit` is wall-clock seconds, or CPU seconds of this process with `cpu_clock=True`."""
+    `time_limit` is wall-clock seconds, or CPU seconds of this process with `cpu_clock=True`. When no solution
+    serves every stop, a second solve of the same length plans what fits (so it may take twice `time_limit`)."""
     if matrix is None:
         matrix = (provider or default_provider()).matrix(problem.points)
     reasons = explain_unservable(problem, matrix)

@@ -144,6 +144,7 @@ def test_cache_asks_the_provider_once_per_point_set_and_persists_to_disk(tmp_pat
 
 def test_default_provider_is_osrm_only_when_osrm_url_is_set(tmp_path):
     assert isinstance(default_provider({}).inner, HaversineProvider)
+    assert default_provider({}) is default_provider({})  # one shared in-memory cache per configuration
     chosen = default_provider({"OSRM_URL": "http://osrm.local:5000", "PLANNING_CACHE_DIR": str(tmp_path)})
     assert isinstance(chosen.inner, OsrmProvider)
     assert chosen.inner.base_url == "http://osrm.local:5000"
