@@ -45,16 +45,16 @@ class CollectionByIdLoader(ByIdLoader):
 
 
 class PublishedCollectionLoader(DataLoader):
-    """Key (collection id, channel slug) -> the collection when it is published now in that channel, else None."""
+    """Key (collection id, channel id) -> the collection when it is published now in that channel, else None."""
 
     def batch_load(self, keys):
         from backend.commerce.product.models import Collection
 
         found = {}
-        for channel_slug, group in group_by(keys, lambda key: key[1]).items():
+        for channel_id, group in group_by(keys, lambda key: key[1]).items():
             ids = [collection_id for collection_id, _ in group]
             listed = Collection.objects.filter(
-                published_q("channel_listings__"), pk__in=ids, channel_listings__channel__slug=channel_slug
+                published_q("channel_listings__"), pk__in=ids, channel_listings__channel_id=channel_id
             ).distinct()
-            found.update({(collection.pk, channel_slug): collection for collection in listed})
+            found.update({(collection.pk, channel_id): collection for collection in listed})
         return [found.get(key) for key in keys]

@@ -4,11 +4,12 @@ import graphene
 from django.db.models import Count, Q
 from graphql import GraphQLError
 
+from backend.api.channel.context import resolve_channel
 from backend.api.core.connection import connection_args, connection_from_queryset
 from backend.api.core.enums import OrderDirection, saleor_enum
 from backend.api.menu.types import Menu, MenuContext, MenuCountableConnection, MenuItem
 from backend.api.page.filters import MetadataFilter
-from backend.api.page.shared import check_channel, decode_id
+from backend.api.page.shared import decode_id
 from backend.commerce.menu.models import Menu as MenuModel
 from backend.commerce.menu.models import MenuItem as MenuItemModel
 
@@ -79,11 +80,11 @@ class Queries(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_menu(_root, _info, channel=None, id=None, name=None, slug=None):
+    def resolve_menu(_root, info, channel=None, id=None, name=None, slug=None):
         given = [arg for arg, value in (("id", id), ("name", name), ("slug", slug)) if value]
         if len(given) != 1:
             raise GraphQLError("Exactly one of the arguments 'id', 'name' or 'slug' is required.")
-        channel = check_channel(channel)
+        channel = resolve_channel(info, channel)
         if id:
             lookup = {"pk": decode_id(id, "Menu")}
         else:
@@ -93,7 +94,7 @@ class Queries(graphene.ObjectType):
 
     @staticmethod
     def resolve_menus(_root, info, channel=None, sort_by=None, filter=None, **args):
-        channel = check_channel(channel)
+        channel = resolve_channel(info, channel)
         menus = _filter_menus(MenuModel.objects.all(), filter)
         if sort_by and getattr(sort_by["field"], "value", sort_by["field"]) == "ITEMS_COUNT":
             menus = menus.annotate(items_count=Count("items"))
@@ -102,8 +103,8 @@ class Queries(graphene.ObjectType):
                                         wrap=lambda menu: MenuContext(menu, channel))
 
     @staticmethod
-    def resolve_menu_item(_root, _info, id, channel=None):
-        channel = check_channel(channel)
+    def resolve_menu_item(_root, info, id, channel=None):
+        channel = resolve_channel(info, channel)
         item = MenuItemModel.objects.filter(pk=decode_id(id, "MenuItem")).first()
         return MenuContext(item, channel) if item else None
 

@@ -1,23 +1,26 @@
 """Menu, MenuItem and MenuItemTranslation with Saleor 3.24's fields.
 
 A menu is served for a channel (collections are published per channel), so menus and items travel wrapped in a
-`MenuContext(node, channel)`. Items link a category, a collection, a page or a plain URL; what the caller may not
-see (an unpublished page or collection) resolves to null, as in Saleor.
+`MenuContext(node, channel)`; a collection is handed to the catalogue's type in its ChannelContext. Items link a
+category, a collection, a page or a plain URL; what the caller may not see (an unpublished page or collection)
+resolves to null, as in Saleor.
 """
 
 from dataclasses import dataclass
 
 import graphene
 
+from backend.api.channel.context import ChannelContext
 from backend.api.core.connection import CountableConnection
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum
 from backend.api.core.types import ObjectWithMetadata
 from backend.api.menu import dataloaders as loaders
 from backend.api.page.dataloaders import PageByIdLoader
-from backend.api.page.shared import can_manage_pages, graphql_type, is_french, is_published_now, user_of
+from backend.api.page.shared import can_manage_pages, is_french, is_published_now, user_of
 from backend.api.page.types import Page, TranslationRoot, language_display, translation_root
-from backend.core.ids import to_global_id
+from backend.api.product.types.categories import Category
+from backend.api.product.types.collections import Collection
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
 COLLECTION_STAFF = [PermissionEnum.MANAGE_ORDERS, PermissionEnum.MANAGE_DISCOUNTS, PermissionEnum.MANAGE_PRODUCTS]
@@ -26,53 +29,7 @@ COLLECTION_STAFF = [PermissionEnum.MANAGE_ORDERS, PermissionEnum.MANAGE_DISCOUNT
 @dataclass(frozen=True)
 class MenuContext:
     node: object
-    channel: str | None
-
-
-class _Linked(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    name = graphene.String(required=True)
-    slug = graphene.String(required=True)
-
-    class Meta:
-        abstract = True
-
-
-class CategoryFallback(_Linked):
-    """Provisional stand-in until the catalogue's `Category` type exists."""
-
-    class Meta:
-        name = "Category"
-
-    @staticmethod
-    def resolve_id(root, _info):
-        return to_global_id("Category", root.pk)
-
-
-class CollectionFallback(_Linked):
-    """Provisional stand-in until the catalogue's `Collection` type exists."""
-
-    class Meta:
-        name = "Collection"
-
-    @staticmethod
-    def resolve_id(root, _info):
-        return to_global_id("Collection", root.pk)
-
-
-def collection_root(collection, channel: str | None):
-    """What the catalogue's Collection type resolves from: it is channel-aware, so pass the channel along when
-    its module says how (`collection_root(collection, channel)`), else the model instance."""
-    from importlib import import_module
-
-    for module_name in ("backend.api.product.types", "backend.api.product.collection"):
-        try:
-            adapter = getattr(import_module(module_name), "collection_root", None)
-        except ImportError:
-            continue
-        if adapter is not None:
-            return adapter(collection, channel)
-    return collection
+    channel: object  # a Channel, or None when the shop has no channel yet
 
 
 class MenuItemTranslation(graphene.ObjectType):
@@ -117,9 +74,9 @@ class MenuItem(_ContextMetadata, graphene.ObjectType):
                           "belongs.")
     parent = graphene.Field(lambda: MenuItem, description="ID of parent menu item. If empty, menu will be top level "
                             "menu.")
-    category = graphene.Field(graphql_type("Category", CategoryFallback),
+    category = graphene.Field(Category,
                               description="Category associated with the menu item.")
-    collection = graphene.Field(graphql_type("Collection", CollectionFallback),
+    collection = graphene.Field(Collection,
                                 description="A collection associated with this menu item. Requires one of the "
                                 "following permissions to include the unpublished items: MANAGE_ORDERS, "
                                 "MANAGE_DISCOUNTS, MANAGE_PRODUCTS.")
@@ -191,8 +148,8 @@ class MenuItem(_ContextMetadata, graphene.ObjectType):
         elif root.channel is None:
             return None
         else:
-            found = loaders.PublishedCollectionLoader(info.context).load((collection_id, root.channel))
-        return then(found, lambda collection: collection_root(collection, root.channel) if collection else None)
+            found = loaders.PublishedCollectionLoader(info.context).load((collection_id, root.channel.pk))
+        return then(found, lambda collection: ChannelContext(collection, root.channel) if collection else None)
 
     @staticmethod
     def resolve_page(root: MenuContext, info):

@@ -1,13 +1,14 @@
 """Filter and sort inputs of `pages` and `pageTypes`, with Saleor's names, and how they narrow a queryset.
 
-The shared inputs (StringFilterInput, GlobalIDFilterInput, MetadataFilter...) come from backend.api.core.filter_inputs.
-AssignedAttributeWhereInput belongs to the attribute domain: its definition wins when it exists (shared.graphql_type).
+The shared inputs come from backend.api.core.filter_inputs, AssignedAttributeWhereInput from the attribute domain, and
+attribute values are matched by the catalogue's own rules (backend.api.product.filters.attribute_values_q).
 """
 
 import graphene
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from graphql import GraphQLError
 
+from backend.api.attribute.inputs import AssignedAttributeWhereInput
 from backend.api.core.enums import OrderDirection, saleor_enum
 from backend.api.core.filter_inputs import (
     GlobalIDFilterInput,
@@ -18,31 +19,7 @@ from backend.api.core.filter_inputs import (
     metadata_list_q,
     string_filter_q,
 )
-from backend.api.page.shared import decode_id, decode_ids, graphql_type
-
-
-class AssignedAttributeValueInputFallback(graphene.InputObjectType):
-    slug = graphene.InputField(StringFilterInput,
-                               description="Filter by slug assigned to AttributeValue.")
-    name = graphene.InputField(StringFilterInput,
-                               description="Filter by name assigned to AttributeValue.")
-    boolean = graphene.Boolean(description="Filter by boolean value for attributes of boolean type.")
-
-    class Meta:
-        name = "AssignedAttributeValueInput"
-
-
-class AssignedAttributeWhereInputFallback(graphene.InputObjectType):
-    slug = graphene.String(description="Filter by attribute slug.")
-    value = graphene.InputField(graphql_type("AssignedAttributeValueInput", AssignedAttributeValueInputFallback),
-                                description="Filter by value of the attribute. Only one value input field is allowed. "
-                                "If provided more than one, the error will be raised.")
-
-    class Meta:
-        name = "AssignedAttributeWhereInput"
-
-
-AssignedAttributeWhereInput = graphql_type("AssignedAttributeWhereInput", AssignedAttributeWhereInputFallback)
+from backend.api.page.shared import decode_id, decode_ids
 
 
 class PageWhereInput(graphene.InputObjectType):
@@ -111,23 +88,21 @@ def ordering(sort_by, orderings: dict[str, list[str]], default: list[str]) -> li
 
 
 def _attribute_q(condition) -> Q:
-    slug, value = condition.get("slug"), condition.get("value") or {}
-    given = [name for name, v in value.items() if v is not None]
-    if len(given) > 1:
+    """The page holds a value matching the condition (attribute slug and/or value filter)."""
+    from backend.api.product.filters import attribute_values_q
+    from backend.commerce.attribute.models import AttributeValue
+    from backend.commerce.page.models import AssignedPageAttributeValue
+
+    slug, value = condition.get("slug"), condition.get("value")
+    if not slug and not value:
+        raise GraphQLError("Each attribute filter needs a 'slug' or a 'value'.")
+    if value and len([name for name, given in value.items() if given is not None]) > 1:
         raise GraphQLError("Only one value input field is allowed for an attribute filter.")
-    q = Q()
-    if slug:
-        q &= Q(attributevalues__value__attribute__slug=slug)
-    if value.get("slug") is not None:
-        q &= string_filter_q("attributevalues__value__slug", value["slug"])
-    if value.get("name") is not None:
-        q &= string_filter_q("attributevalues__value__name", value["name"])
-    if value.get("boolean") is not None:
-        q &= Q(attributevalues__value__boolean=value["boolean"])
-    unsupported = set(given) - {"slug", "name", "boolean"}
-    if unsupported:
-        raise GraphQLError(f"Filtering pages by attribute '{sorted(unsupported)[0]}' values is not supported.")
-    return q
+    matching = attribute_values_q(slug, value)
+    values = AttributeValue.objects.filter(pk__in=matching) if isinstance(matching, list) else \
+        AttributeValue.objects.filter(matching)
+    return Q(Exists(AssignedPageAttributeValue.objects.filter(page_id=OuterRef("pk"),
+                                                              value_id__in=values.values("pk"))))
 
 
 def where_q(where) -> Q:
@@ -145,7 +120,7 @@ def where_q(where) -> Q:
     if where.get("metadata") is not None:
         q &= metadata_filter_q(where["metadata"])
     for condition in where.get("attributes") or ():
-        q &= Q(pk__in=_page_ids(_attribute_q(condition)))
+        q &= _attribute_q(condition)
     for sub in where.get("AND") or ():
         q &= where_q(sub)
     if where.get("OR"):
@@ -154,12 +129,6 @@ def where_q(where) -> Q:
             any_of |= where_q(sub)
         q &= any_of
     return q
-
-
-def _page_ids(q: Q):
-    from backend.commerce.page.models import Page
-
-    return Page.objects.filter(q).values("pk")
 
 
 def search_q(text: str) -> Q:

@@ -4,12 +4,12 @@ import graphene
 from django.db.models import Q
 from graphql import GraphQLError
 
+from backend.api.channel.context import resolve_channel
 from backend.api.core.connection import connection_args, connection_from_queryset
 from backend.api.core.enums import LanguageCodeEnum
 from backend.api.page import filters
 from backend.api.page.shared import (
     can_manage_pages,
-    check_channel,
     decode_id,
     is_french,
     language_candidates,
@@ -73,7 +73,7 @@ class Queries(graphene.ObjectType):
     def resolve_page(_root, info, id=None, slug=None, slug_language_code=None, channel=None):
         one_of_id_or_slug(id, slug)
         if channel is not None:
-            check_channel(channel)
+            resolve_channel(info, channel)
         pages = visible_pages(info)
         if id:
             return pages.filter(pk=decode_id(id, "Page")).first()
@@ -87,7 +87,7 @@ class Queries(graphene.ObjectType):
     @staticmethod
     def resolve_pages(_root, info, sort_by=None, filter=None, search=None, where=None, channel=None, **args):
         if channel is not None:
-            check_channel(channel)
+            resolve_channel(info, channel)
         pages = filters.filter_pages(visible_pages(info), filter=filter, where=where, search=search)
         pages = pages.order_by(*filters.ordering(sort_by, filters.PAGE_ORDERINGS, ["sort_order", "slug", "pk"]))
         return connection_from_queryset(pages, info, args, PageCountableConnection)

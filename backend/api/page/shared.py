@@ -1,12 +1,4 @@
-"""Helpers the CMS types (pages, menus, shop) share: types owned by other domains, IDs, channels, languages, staff.
-
-Several domains of the API are written at the same time. A field whose type belongs to another domain (Category,
-Collection, Attribute, Address...) names that type by its GraphQL name and finds it when the schema is built, so the
-domains do not import each other's modules. A small fallback keeps the schema buildable until the owner's type exists;
-the owner's type always wins.
-"""
-
-from collections.abc import Callable
+"""Helpers the CMS types (pages, menus, shop) share: IDs, languages, publication, who is asking."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -14,29 +6,6 @@ from graphql import GraphQLError
 
 from backend.core.ids import InvalidGlobalId, from_global_id
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
-
-
-def _subclasses(base: type) -> list[type]:
-    found, stack = [], [base]
-    while stack:
-        for sub in stack.pop().__subclasses__():
-            found.append(sub)
-            stack.append(sub)
-    return found
-
-
-def graphql_type(name: str, fallback: type) -> Callable[[], type]:
-    """A thunk for graphene.Field(...): another domain's type named `name`, else `fallback` (ours, provisional)."""
-
-    def find() -> type:
-        base = next(b for b in fallback.__mro__[1:] if b.__module__.startswith("graphene.types"))
-        owners = [cls for cls in _subclasses(base)
-                  if cls is not fallback and getattr(getattr(cls, "_meta", None), "name", None) == name
-                  and cls.__module__.startswith(("backend.", "plugins.", "logistics."))
-                  and not cls.__module__.startswith(("backend.api.page.", "backend.api.menu.", "backend.api.shop."))]
-        return owners[0] if owners else fallback
-
-    return find
 
 
 def decode_id(global_id: str, expected: str) -> int | None:
@@ -55,20 +24,6 @@ def decode_id(global_id: str, expected: str) -> int | None:
 
 def decode_ids(global_ids, expected: str) -> list[int]:
     return [decode_id(value, expected) for value in global_ids or ()]
-
-
-def check_channel(slug: str | None) -> str | None:
-    """The channel slug to use: the given one (it must exist), else the default channel's when it exists."""
-    from django.conf import settings
-
-    from backend.commerce.channel.models import Channel
-
-    if slug is None:
-        return settings.DEFAULT_CHANNEL_SLUG
-    if not Channel.objects.filter(slug=slug).exists():
-        raise GraphQLError(f"Channel with '{slug}' slug does not exist.",
-                           extensions={"exception": {"code": "NotFound"}})
-    return slug
 
 
 def language_candidates(language_code: str) -> tuple[str, ...]:

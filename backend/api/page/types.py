@@ -6,31 +6,17 @@ from typing import Any
 import graphene
 from django.utils import translation as django_translation
 
+from backend.api.attribute.assigned import AssignedAttribute
+from backend.api.attribute.types import Attribute, SelectedAttribute
 from backend.api.core.connection import CountableConnection
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum
 from backend.api.core.errors import PermissionDenied
-from backend.api.core.scalars import Date, DateTime, JSONString
+from backend.api.core.scalars import Date, DateTime, JSONString, PositiveInt
 from backend.api.core.types import LanguageDisplay, ObjectWithMetadata
 from backend.api.page import dataloaders as loaders
-from backend.api.page.shared import graphql_type, is_french, pick_translation
-from backend.core.ids import to_global_id
+from backend.api.page.shared import is_french, pick_translation
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
-
-
-class AttributeFallback(graphene.ObjectType):
-    """Provisional stand-in until the attribute domain's `Attribute` type exists."""
-
-    id = graphene.ID(required=True)
-    name = graphene.String()
-    slug = graphene.String()
-
-    class Meta:
-        name = "Attribute"
-
-    @staticmethod
-    def resolve_id(root, _info):
-        return to_global_id("Attribute", root.pk)
 
 
 def language_display(code: str) -> LanguageDisplay:
@@ -113,7 +99,7 @@ def translation_root(type_name: str, obj, rows, language_code, field_names: tupl
 class PageType(graphene.ObjectType):
     name = graphene.String(required=True, description="Name of the page type.")
     slug = graphene.String(required=True, description="Slug of the page type.")
-    attributes = graphene.List(graphene.NonNull(graphql_type("Attribute", AttributeFallback)),
+    attributes = graphene.List(graphene.NonNull(Attribute),
                                description="Page attributes of that page type.")
     has_pages = graphene.Boolean(description="Whether page type has pages assigned.\n\nRequires one of the following "
                                  "permissions: MANAGE_PAGES, MANAGE_PAGE_TYPES_AND_ATTRIBUTES.")
@@ -139,7 +125,23 @@ class PageType(graphene.ObjectType):
         return loaders.PageTypeHasPagesLoader(info.context).load(root.pk)
 
 
+def load_page_attributes(info, page):
+    """[AssignedAttributeData] of a page, assembled as the catalogue assembles a product's (same types, same rules)."""
+    from backend.api.product.types.common import load_assigned_attributes
+
+    return load_assigned_attributes(info, loaders.AttributesByPageTypeIdLoader(info.context).load(page.page_type_id),
+                                    loaders.AssignedValuesByPageIdLoader(info.context).load(page.pk))
+
+
 class Page(graphene.ObjectType):
+    assigned_attribute = graphene.Field(
+        AssignedAttribute, slug=graphene.Argument(graphene.String, required=True, description="Slug of the attribute"),
+        description="Get a single attribute attached to page by attribute slug.\n\nAdded in Saleor 3.22.")
+    assigned_attributes = graphene.List(
+        graphene.NonNull(AssignedAttribute), required=True,
+        limit=graphene.Argument(PositiveInt, default_value=100,
+                                description="Maximum number of attributes to return. Default is 100."),
+        description="List of attributes assigned to this page.\n\nAdded in Saleor 3.22.")
     seo_title = graphene.String(description="Title of the page for SEO.")
     seo_description = graphene.String(description="Description of the page for SEO.")
     title = graphene.String(required=True, description="Title of the page.")
@@ -159,6 +161,13 @@ class Page(graphene.ObjectType):
                                         description="A language code to return the translation for page."),
         description="Returns translated page fields for the given language code.",
     )
+    attribute = graphene.Field(
+        SelectedAttribute, slug=graphene.Argument(graphene.String, required=True, description="Slug of the attribute"),
+        description="Get a single attribute attached to page by attribute slug.",
+        deprecation_reason="Use `assignedAttribute` field instead.")
+    attributes = graphene.List(graphene.NonNull(SelectedAttribute), required=True,
+                               description="List of attributes assigned to this page.",
+                               deprecation_reason="Use `assignedAttributes` field instead.")
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
@@ -183,6 +192,25 @@ class Page(graphene.ObjectType):
     @staticmethod
     def resolve_page_type(root, info):
         return loaders.PageTypeByIdLoader(info.context).load(root.page_type_id)
+
+    @staticmethod
+    def resolve_assigned_attributes(root, info, limit=100):
+        return then(load_page_attributes(info, root), lambda items: items[: max(limit or 0, 0)])
+
+    @staticmethod
+    def resolve_assigned_attribute(root, info, slug):
+        return then(load_page_attributes(info, root),
+                    lambda items: next((item for item in items if item.attribute.slug == slug), None))
+
+    @staticmethod
+    def resolve_attributes(root, info):
+        return then(load_page_attributes(info, root), lambda items: [
+            SelectedAttribute(attribute=item.attribute, values=item.values) for item in items])
+
+    @staticmethod
+    def resolve_attribute(root, info, slug):
+        return then(Page.resolve_attributes(root, info),
+                    lambda items: next((item for item in items if item.attribute.slug == slug), None))
 
     @staticmethod
     def resolve_translation(root, info, language_code):

@@ -4,16 +4,16 @@ The root is the SiteSettings row. Fields Saleor reserves to staff (MANAGE_SETTIN
 the same permission error here. Payment gateways, shipping methods, apps and announcements belong to later issues.
 """
 
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import graphene
 from django.conf import settings
 
+from backend.api.account.types import Address
 from backend.api.core.enums import LanguageCodeEnum, WeightUnitsEnum, enum_values, saleor_enum
 from backend.api.core.errors import PermissionDenied
 from backend.api.core.types import CountryDisplay, LanguageDisplay, ObjectWithMetadata
-from backend.api.page.shared import graphql_type, is_french, is_staff, user_of
+from backend.api.page.shared import is_french, is_staff, user_of
 from backend.api.page.types import TranslationRoot, language_display
 from backend.core.ids import to_global_id
 from backend.core.permissions import PermissionEnum, has_permissions
@@ -42,41 +42,20 @@ class Domain(graphene.ObjectType):
         description = "Represents API domain."
 
 
-class ExternalAuthenticationFallback(graphene.ObjectType):
+class ExternalAuthentication(graphene.ObjectType):
     id = graphene.String(required=True, description="ID of external authentication plugin.")
     name = graphene.String(description="Name of external authentication plugin.")
 
     class Meta:
-        name = "ExternalAuthentication"
         description = "External authentication plugin."
 
 
-class PermissionFallback(graphene.ObjectType):
+class Permission(graphene.ObjectType):
     code = graphene.Field(saleor_enum("PermissionEnum"), required=True, description="Internal code for permission.")
     name = graphene.String(required=True, description="Describe action(s) allowed to do by permission.")
 
     class Meta:
-        name = "Permission"
         description = "Represents a permission object in a friendly form."
-
-
-class AddressFallback(graphene.ObjectType):
-    company_name = graphene.String(required=True)
-    street_address1 = graphene.String(required=True)
-    postal_code = graphene.String(required=True)
-    city = graphene.String(required=True)
-    country = graphene.Field(CountryDisplay, required=True)
-
-    class Meta:
-        name = "Address"
-
-    @staticmethod
-    def resolve_street_address1(root, _info):
-        return root.street_address_1
-
-    @staticmethod
-    def resolve_country(root, _info):
-        return CountryDisplay(code=root.country)
 
 
 class ShopTranslation(graphene.ObjectType):
@@ -138,7 +117,7 @@ def _manage_settings(description: str) -> str:
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
     available_external_authentications = graphene.List(
-        graphene.NonNull(graphql_type("ExternalAuthentication", ExternalAuthenticationFallback)), required=True,
+        graphene.NonNull(ExternalAuthentication), required=True,
         description="List of available external authentications.")
     channel_currencies = graphene.List(graphene.NonNull(graphene.String), required=True,
                                        description="List of all currencies supported by shop's channels.\n\nRequires "
@@ -160,7 +139,7 @@ class Shop(graphene.ObjectType):
     languages = graphene.List(graphene.NonNull(LanguageDisplay), required=True,
                               description="List of the shops's supported languages.")
     name = graphene.String(required=True, description="Shop's name.")
-    permissions = graphene.List(graphene.NonNull(graphql_type("Permission", PermissionFallback)), required=True,
+    permissions = graphene.List(graphene.NonNull(Permission), required=True,
                                 description="List of available permissions.")
     phone_prefixes = graphene.List(graphene.NonNull(graphene.String), required=True,
                                    description="List of possible phone prefixes.")
@@ -188,7 +167,7 @@ class Shop(graphene.ObjectType):
         "is disabled."))
     limit_quantity_per_checkout = graphene.Int(description=_manage_settings(
         "Default number of maximum line quantity in single checkout (per single checkout line)."))
-    company_address = graphene.Field(graphql_type("Address", AddressFallback), description="Company address.")
+    company_address = graphene.Field(Address, description="Company address.")
     customer_set_password_url = graphene.String(description="URL of a view where customers can set their password.")
     enable_account_confirmation_by_email = graphene.Boolean(description=_manage_settings(
         "Determines if account confirmation by email is enabled."))
@@ -276,12 +255,12 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_permissions(_root, _info):
-        from django.contrib.auth.models import Permission
+        from django.contrib.auth.models import Permission as PermissionModel
 
-        labels = {f"{app}.{codename}": name for app, codename, name in Permission.objects.filter(
+        labels = {f"{app}.{codename}": name for app, codename, name in PermissionModel.objects.filter(
             codename__in=[p.codename for p in PermissionEnum]).values_list("content_type__app_label", "codename",
                                                                           "name")}
-        return [SimpleNamespace(code=p.name, name=labels.get(p.value, p.name)) for p in PermissionEnum]
+        return [Permission(code=p.name, name=labels.get(p.value, p.name)) for p in PermissionEnum]
 
     @staticmethod
     def resolve_phone_prefixes(_root, _info):
@@ -325,9 +304,10 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_company_address(root, _info):
-        from backend.commerce.account.models import Address
+        from backend.commerce.account.models import Address as AddressModel
 
-        return Address(company_name=root.company_name, street_address_1=root.company_street_address,
+        # not stored: the company's address lives in the shop settings, shown as an (unsaved) Address
+        return AddressModel(company_name=root.company_name, street_address_1=root.company_street_address,
                        postal_code=root.company_postal_code, city=root.company_city, country="FR")
 
     @staticmethod

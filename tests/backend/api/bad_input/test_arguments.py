@@ -140,3 +140,67 @@ def test_unknown_enum_value_is_a_validation_error(django_assert_num_queries):
         body = ask('{ page(slug: "x", slugLanguageCode: KLINGON) { title } }')
 
     assert only_error(body) == "Value 'KLINGON' does not exist in 'LanguageCodeEnum' enum."
+
+
+# --- the catalogue queries ---
+
+@pytest.mark.django_db
+def test_products_first_one_thousand_is_refused_before_any_sql(channel, django_assert_num_queries):
+    query = '{ products(first: 1000, channel: "comptoir-de-mormal") { edges { node { name } } } }'
+
+    with django_assert_num_queries(0):
+        body = ask(query)
+
+    assert only_error(body) == "'first' argument value of '1000' exceeds the limit of 100 records for the products " \
+                               "connection."
+
+
+@pytest.mark.django_db
+def test_products_negative_first_is_refused_before_any_sql(channel, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        body = ask('{ products(first: -3, channel: "comptoir-de-mormal") { edges { node { name } } } }')
+
+    assert only_error(body) == "Argument 'first' must be a non-negative integer."
+
+
+@pytest.mark.django_db
+def test_products_without_first_are_refused(channel, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        body = ask('{ products(channel: "comptoir-de-mormal") { edges { node { name } } } }')
+
+    assert only_error(body) == "You must provide a 'first' or 'last' value to properly paginate the products " \
+                               "connection."
+
+
+@pytest.mark.django_db
+def test_products_with_an_unknown_channel_is_an_error(channel):
+    body = ask('{ products(first: 5, channel: "marche-de-lille") { edges { node { name } } } }')
+
+    assert body["data"] == {"products": None}
+    assert only_error(body) == "Channel with 'marche-de-lille' slug does not exist."
+
+
+@pytest.mark.django_db
+def test_product_with_a_category_id_is_an_error(channel):
+    wrong = to_global_id("Category", 3)
+
+    body = ask('query($id: ID) { product(id: $id, channel: "comptoir-de-mormal") { name } }', {"id": wrong})
+
+    assert body["data"] == {"product": None}
+    assert only_error(body).startswith(f"Invalid ID: {wrong}. Expected: Product")
+
+
+@pytest.mark.django_db
+def test_product_with_a_malformed_id_is_an_error(channel):
+    body = ask('{ product(id: "%%%", channel: "comptoir-de-mormal") { name } }')
+
+    assert body["data"] == {"product": None}
+    assert only_error(body).startswith("Invalid ID: %%%.")
+
+
+@pytest.mark.django_db
+def test_unknown_product_id_answers_null(channel):
+    body = ask('query($id: ID) { product(id: $id, channel: "comptoir-de-mormal") { name } }',
+               {"id": to_global_id("Product", 987654)})
+
+    assert body == {"data": {"product": None}}

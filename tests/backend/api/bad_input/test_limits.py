@@ -98,3 +98,27 @@ def test_introspection_within_limits_is_answered():
     body = ask("{ __schema { queryType { name } } }")
 
     assert body == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+
+
+@pytest.mark.django_db
+def test_fifty_aliased_product_lists_are_refused(django_assert_num_queries):
+    lists = " ".join(f'p{i}: products(first: 100, channel: "comptoir-de-mormal") {{ edges {{ node {{ name }} }} }}'
+                     for i in range(50))
+
+    with django_assert_num_queries(0):
+        body = ask("{ " + lists + " }")
+
+    assert only_error(body) == "The query uses 50 aliases; at most 30 are allowed."
+
+
+@pytest.mark.django_db
+def test_products_of_every_category_at_full_pages_cost_too_much(django_assert_num_queries):
+    # 100 categories x 100 products x (variants and their fields): far beyond 50,000
+    query = """{ categories(first: 100) { edges { node { name products(first: 100, channel: "comptoir-de-mormal") {
+      edges { node { name slug variants { id name sku } } } } } } } }"""
+
+    with django_assert_num_queries(0):
+        body = ask(query)
+
+    assert body["data"] is None
+    assert only_error(body).startswith("The query exceeds the maximum cost of 50000 (it costs ")

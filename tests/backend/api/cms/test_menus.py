@@ -91,11 +91,12 @@ def test_menu_query_count_does_not_grow_with_the_number_of_items(footer, pages):
     with CaptureQueriesContext(connection) as large:
         large_body = run_query(MENU_QUERY, {"slug": "grand"})
 
-    # then 6 queries either way: menu, items, pages, translations, then one batch for parents and one for menus
+    # then 7 queries either way: default channel, menu, items, pages, translations, one batch for the parents and
+    # one for the menus
     assert len(small_body["data"]["menu"]["items"]) == 2
     assert len(large_body["data"]["menu"]["items"]) == 40
     assert sum(len(item["children"]) for item in large_body["data"]["menu"]["items"]) == 120
-    assert len(small.captured_queries) == len(large.captured_queries) == 6
+    assert len(small.captured_queries) == len(large.captured_queries) == 7
 
 
 @pytest.mark.django_db
@@ -151,3 +152,56 @@ def test_menu_item_by_id(footer):
                      {"id": to_global_id("MenuItem", item.pk)})
 
     assert body["data"]["menuItem"] == {"name": "CGV", "level": 1, "parent": {"name": "Informations"}}
+
+
+NAVBAR_QUERY = """
+query { menu(slug: "navbar", channel: "comptoir-de-mormal") {
+  items { name category { id slug name } collection { id slug name channel } }
+} }
+"""
+
+
+def navbar_with_catalogue():
+    """A navbar linking a category, a collection published in the channel and one that is not."""
+    from backend.commerce.menu.models import Menu, MenuItem
+    from backend.commerce.product.models import Collection, CollectionChannelListing
+
+    channel = factories.channel()
+    cheeses = factories.category("Fromages")
+    season = Collection.objects.create(name="Produits de saison", slug="produits-de-saison")
+    CollectionChannelListing.objects.create(collection=season, channel=channel, is_published=True)
+    secret = Collection.objects.create(name="Idées cadeaux", slug="idees-cadeaux")
+    CollectionChannelListing.objects.create(collection=secret, channel=channel, is_published=False)
+    navbar = Menu.objects.create(name="Navigation", slug="navbar")
+    MenuItem.objects.create(menu=navbar, name="Fromages", category=cheeses, sort_order=0)
+    MenuItem.objects.create(menu=navbar, name="De saison", collection=season, sort_order=1)
+    MenuItem.objects.create(menu=navbar, name="Cadeaux", collection=secret, sort_order=2)
+    return cheeses, season, secret
+
+
+@pytest.mark.django_db
+def test_menu_items_link_categories_and_collections_published_in_the_channel():
+    cheeses, season, _secret = navbar_with_catalogue()
+
+    body = run_query(NAVBAR_QUERY)
+
+    assert "errors" not in body
+    items = body["data"]["menu"]["items"]
+    assert items[0]["category"] == {"id": to_global_id("Category", cheeses.pk), "slug": "fromages",
+                                    "name": "Fromages"}
+    assert items[1]["collection"] == {"id": to_global_id("Collection", season.pk), "slug": "produits-de-saison",
+                                      "name": "Produits de saison", "channel": "comptoir-de-mormal"}
+    assert items[2]["collection"] is None
+    assert [item["category"] for item in items[1:]] == [None, None]
+
+
+@pytest.mark.django_db
+def test_product_managers_see_unpublished_collections_in_menus():
+    from backend.core.permissions import PermissionEnum
+
+    navbar_with_catalogue()
+    manager = factories.staff(permissions=[PermissionEnum.MANAGE_PRODUCTS])
+
+    body = run_query(NAVBAR_QUERY, user=manager)
+
+    assert body["data"]["menu"]["items"][2]["collection"]["slug"] == "idees-cadeaux"

@@ -278,3 +278,65 @@ def test_page_types_connection_filters_by_slug(legal_type):
 
     assert [e["node"]["slug"] for e in every["data"]["pageTypes"]["edges"]] == ["actualite", "page-legale"]
     assert filtered["data"]["pageTypes"] == {"totalCount": 1, "edges": [{"node": {"slug": "page-legale"}}]}
+
+
+def roadmap_page_with_attributes(legal_type):
+    """A page type with a dropdown attribute 'Thème' and a boolean 'Terminé'; one page holding both values."""
+    from backend.commerce.attribute.models import Attribute, AttributeValue
+    from backend.commerce.page.models import AssignedPageAttributeValue
+
+    theme = Attribute.objects.create(slug="theme", name="Thème", type="page-type", input_type="dropdown")
+    done = Attribute.objects.create(slug="termine", name="Terminé", type="page-type", input_type="boolean")
+    legal_type.attributes.add(theme, done)
+    mobility = AttributeValue.objects.create(attribute=theme, name="Mobilité", slug="mobilite")
+    AttributeValue.objects.create(attribute=theme, name="Santé", slug="sante")
+    finished = AttributeValue.objects.create(attribute=done, name="Oui", slug="termine-oui", boolean=True)
+    page = make_page(legal_type, "navette-rurale", title="Navette rurale")
+    AssignedPageAttributeValue.objects.create(page=page, value=mobility, sort_order=0)
+    AssignedPageAttributeValue.objects.create(page=page, value=finished, sort_order=1)
+    return page
+
+
+@pytest.mark.django_db
+def test_page_assigned_attributes_and_deprecated_attributes(legal_type):
+    roadmap_page_with_attributes(legal_type)
+    query = """{ page(slug: "navette-rurale") {
+      assignedAttributes { attribute { slug } ... on AssignedSingleChoiceAttribute { value { name slug } }
+                           ... on AssignedBooleanAttribute { flag: value } }
+      assignedAttribute(slug: "theme") { attribute { name } }
+      attributes { attribute { slug } values { slug } }
+      attribute(slug: "termine") { values { name } }
+      pageType { attributes { slug } }
+    } }"""
+
+    body = run_query(query)
+
+    assert "errors" not in body, body
+    page = body["data"]["page"]
+    # in the page type's order (attributes sorted by search position, then slug)
+    assert page["assignedAttributes"] == [
+        {"attribute": {"slug": "termine"}, "flag": True},
+        {"attribute": {"slug": "theme"}, "value": {"name": "Mobilité", "slug": "mobilite"}},
+    ]
+    assert page["assignedAttribute"] == {"attribute": {"name": "Thème"}}
+    assert page["attributes"] == [{"attribute": {"slug": "termine"}, "values": [{"slug": "termine-oui"}]},
+                                  {"attribute": {"slug": "theme"}, "values": [{"slug": "mobilite"}]}]
+    assert page["attribute"] == {"values": [{"name": "Oui"}]}
+    assert page["pageType"]["attributes"] == [{"slug": "termine"}, {"slug": "theme"}]
+
+
+@pytest.mark.django_db
+def test_pages_where_filters_by_attribute_value(pages, legal_type):
+    factories.channel()
+    roadmap_page_with_attributes(legal_type)
+
+    by_value = run_query(PAGES_QUERY, {"first": 10, "where": {"attributes": [
+        {"slug": "theme", "value": {"slug": {"eq": "mobilite"}}}]}})
+    by_other = run_query(PAGES_QUERY, {"first": 10, "where": {"attributes": [
+        {"slug": "theme", "value": {"slug": {"eq": "sante"}}}]}})
+    by_boolean = run_query(PAGES_QUERY, {"first": 10, "where": {"attributes": [
+        {"slug": "termine", "value": {"boolean": True}}]}})
+
+    assert slugs(by_value) == ["navette-rurale"]
+    assert slugs(by_other) == []
+    assert slugs(by_boolean) == ["navette-rurale"]
