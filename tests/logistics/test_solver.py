@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from logistics.planning.checker import check_plan
 from logistics.planning.metrics import baseline
+from logistics.planning.plan import clock
 from logistics.planning.problem import Load, StopKind
 from logistics.planning.solver import solve_problem
 
@@ -128,3 +129,18 @@ def test_fleet_too_small_for_the_day_serves_what_fits_and_names_the_rest(day_pro
     assert served == {stop.name for stop in problem.stops} - missing
     collected = [trip.visits[-1].load_after for trip in plan.trips if trip.kind == "collection"]
     assert sum(collected, Load()) == Load(185, 30, 18)
+
+
+def test_unreachable_optional_stop_is_explained_and_does_not_make_the_plan_infeasible(provider):
+    # given an optional home whose window has closed before deliveries leave the hub
+    builder = day_builder()
+    builder.add_delivery("Domicile matinal", 50.2285, 3.6859, ambient_kg=3, opens=9 * H, closes=10 * H,
+                         required=False, prize=500, category="home")
+    problem = builder.build()
+    arrival = 13 * H + provider.matrix(problem.points).duration(0, len(problem.stops))
+    plan = solve_problem(problem, provider=provider, time_limit=0.3, seed=1)
+    # then it is set aside with its reason and the rest of the day stands
+    assert [u.stop for u in plan.unserved] == ["Domicile matinal"]
+    assert plan.unserved[0].reason == ("plage horaire inatteignable : départ du hub au plus tôt à 13 h 00, arrivée à "
+                                       f"{clock(arrival)}, après la fin de la plage (10 h 00)")
+    assert plan.feasible and plan.violations == ()
