@@ -5,10 +5,10 @@ One transaction:
    cart is gone, and it answers the order found by `Order.checkout_token` (unique): a repeated or concurrent call
    gets the same order, never a second one;
 2. validate everything (lines, e-mail, delivery, promo code, payment) — a refusal writes nothing;
-3. lock the stock rows of the cart's variants (ordered by pk) and allocate from the warehouses that hold stock;
-   if one line is short, everything rolls back (INSUFFICIENT_STOCK);
-4. create the order, its lines, allocations and events, move the cart's transactions to it, count the promo use,
-   delete the cart. Mail and plugin notifications run after the commit.
+3. create the order, its lines and events, move the cart's transactions to it, count the promo use, delete the cart;
+4. last (so the rows stay locked briefly), lock the stock rows of the cart's variants (ordered by pk) and allocate
+   from the warehouses that hold stock; if one line is short, everything rolls back (INSUFFICIENT_STOCK).
+Mail and plugin notifications run after the commit.
 """
 
 import secrets
@@ -73,20 +73,22 @@ def checkout_complete(*, checkout_token, user=None, customer_note: str = "", red
         paid = _validate_payment(checkout, totals)
         order, order_lines = _create_order(checkout, lines_info, totals, customer_note=customer_note,
                                            redirect_url=redirect_url, metadata=metadata)
-        try:
-            allocate_order_lines(
-                lines=order_lines, channel_id=checkout.channel_id, checkout_token=checkout.pk,
-                collection_point=checkout.collection_point,
-                track_inventory={i.line.variant_id: i.variant.track_inventory for i in lines_info},
-            )
-        except InsufficientStock as short:
-            raise insufficient_stock_error(short.variant_ids) from None
         _use_voucher(checkout, order)
         TransactionItem.objects.filter(checkout=checkout).update(order=order, checkout=None)
         _set_payment_status(order)
         order_event(order=order, type=OrderEventType.PLACED_AUTOMATICALLY_FROM_PAID_CHECKOUT if paid
                     else OrderEventType.PLACED, user=user, email=order.user_email)
+        token, collection_point = checkout.pk, checkout.collection_point
         checkout.delete()
+        # Last, so the stock rows stay locked only for the allocation and the commit.
+        try:
+            allocate_order_lines(
+                lines=order_lines, channel_id=order.channel_id, checkout_token=token,
+                collection_point=collection_point,
+                track_inventory={i.line.variant_id: i.variant.track_inventory for i in lines_info},
+            )
+        except InsufficientStock as short:
+            raise insufficient_stock_error(short.variant_ids) from None
         manager = get_plugin_manager()
         manager.notify("order_created", order=order)
         if order.charge_status in (OrderChargeStatus.FULL, OrderChargeStatus.OVERCHARGED):

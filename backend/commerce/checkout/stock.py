@@ -64,14 +64,18 @@ def reservation_minutes(checkout: Checkout) -> int | None:
 def reserve_lines(*, checkout: Checkout, lines: list[CheckoutLine], variants_by_id: dict) -> None:
     """Check stock for `lines` and, when the channel holds stock for open carts, (re)reserve it until the expiry.
 
-    Runs inside the caller's transaction with the stocks locked, so two carts never reserve the same last unit.
+    When reserving, runs with the stocks locked, so two carts never reserve the same last unit.
     Raises INSUFFICIENT_STOCK (with the variants) and then nothing was written.
     """
     tracked = [line for line in lines if variants_by_id[line.variant_id].track_inventory]
     if not tracked:
         return
     variant_ids = {line.variant_id for line in tracked}
-    stocks = list(channel_stocks(checkout.channel_id, variant_ids).select_for_update().order_by("pk"))
+    minutes = reservation_minutes(checkout)
+    stocks_qs = channel_stocks(checkout.channel_id, variant_ids).order_by("pk")
+    # Without reservations the check is advisory (checkout_complete re-checks under lock), so carts filling up
+    # at the same time do not queue on the same stock rows; holding stock needs the lock.
+    stocks = list(stocks_qs.select_for_update() if minutes is not None else stocks_qs)
     reserved = reserved_by_others([s.pk for s in stocks], checkout_token=checkout.pk)
     by_variant: dict[int, list[Stock]] = defaultdict(list)
     for stock in stocks:
@@ -80,7 +84,6 @@ def reserve_lines(*, checkout: Checkout, lines: list[CheckoutLine], variants_by_
              if sum(stock_available(s, reserved) for s in by_variant[line.variant_id]) < line.quantity]
     if short:
         raise insufficient_stock_error(short)
-    minutes = reservation_minutes(checkout)
     if minutes is None:
         return
     Reservation.objects.filter(checkout_line__in=[line.pk for line in tracked]).delete()
