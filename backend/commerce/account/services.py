@@ -13,6 +13,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.http.request import validate_host
 from django.utils import timezone
 
 from backend.commerce.account import tokens
@@ -67,22 +68,19 @@ def validate_redirect_url(url: str, *, field: str = "redirectUrl") -> str:
     parts = urlsplit(url or "")
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise _error(field, "Saisissez une URL valide (http ou https).", CODE.INVALID)
-    allowed = allowed_client_hosts()
-    if "*" not in allowed and parts.hostname.lower() not in allowed:
+    if not validate_host(parts.hostname.lower(), allowed_client_hosts()):
         raise _error(field, f"{parts.hostname} n'est pas une adresse de boutique autorisée.", CODE.INVALID)
     return url
 
 
-def allowed_client_hosts() -> set[str]:
-    configured = getattr(settings, "ALLOWED_CLIENT_HOSTS", None) or []
+def allowed_client_hosts() -> list[str]:
+    """Django host patterns ("*", ".example.fr" for subdomains). Unset: the hosts this deployment answers on, and
+    the public URL's (the storefront is served here too)."""
+    configured = list(getattr(settings, "ALLOWED_CLIENT_HOSTS", None) or [])
     if configured:
-        return {host.lower() for host in configured}
-    # Default: the hosts this deployment answers on, and the public URL (the storefront is served here too).
-    hosts = {host.strip("[]").lower() for host in settings.ALLOWED_HOSTS if host and not host.startswith(".")}
+        return configured
     public_host = urlsplit(settings.PUBLIC_URL).hostname
-    if public_host:
-        hosts.add(public_host.lower())
-    return hosts
+    return [*settings.ALLOWED_HOSTS, *([public_host] if public_host else [])]
 
 
 def metadata_from_items(items, *, field: str = "metadata") -> dict:

@@ -277,3 +277,22 @@ def test_confirmation_task_skips_confirmed_and_deleted_users(confirmation_requir
     assert send_account_confirmation_email(confirmed.pk, STOREFRONT_URL, "req-1") is False
     assert send_account_confirmation_email(999_999, STOREFRONT_URL, "req-1") is False
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(("allowed", "url", "accepted"), [
+    (["*"], "https://nimporte.example/confirmer", True),
+    ([".comptoir-de-mormal.fr"], "https://boutique.comptoir-de-mormal.fr/c", True),
+    ([".comptoir-de-mormal.fr"], "https://comptoir-de-mormal.fr.evil.example/c", False),
+    (["boutique.comptoir-de-mormal.fr"], "https://autre.comptoir-de-mormal.fr/c", False),
+])
+def test_redirect_urls_follow_the_allowed_client_host_patterns(settings, allowed, url, accepted):
+    from django.core.exceptions import ValidationError
+
+    from backend.commerce.account.services import validate_redirect_url
+
+    settings.ALLOWED_CLIENT_HOSTS = allowed
+    if accepted:
+        assert validate_redirect_url(url) == url
+    else:
+        with pytest.raises(ValidationError):
+            validate_redirect_url(url)
