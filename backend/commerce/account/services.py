@@ -4,12 +4,14 @@ Every refusal is a django ValidationError keyed by the input field, with an Acco
 message: the API turns it into `errors{field message code}` as Saleor does.
 """
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -182,12 +184,30 @@ def _credentials_error() -> ValidationError:
     return _error("email", "Veuillez saisir des identifiants valides.", CODE.INVALID_CREDENTIALS)
 
 
-def token_create(*, email: str, password: str, audience: str | None = None) -> IssuedTokens:
-    user = user_by_email((email or "").strip())
+LOGIN_FAILURES_ALLOWED = 5  # wrong passwords for one e-mail from one address before a pause
+LOGIN_PAUSE_SECONDS = 15 * 60
+
+
+def _login_failures_key(email: str, client_ip: str | None) -> str:
+    digest = hashlib.sha256(f"{client_ip or '-'}|{email}".encode()).hexdigest()
+    return f"account:login-failures:{digest}"
+
+
+def token_create(*, email: str, password: str, audience: str | None = None,
+                 client_ip: str | None = None) -> IssuedTokens:
+    """Sign in. After LOGIN_FAILURES_ALLOWED wrong passwords for one e-mail from one address, attempts pause (Saleor's
+    LOGIN_ATTEMPT_DELAYED): guessing a password takes ages while the owner, elsewhere, can still sign in."""
+    email = (email or "").strip().lower()
+    failures_key = _login_failures_key(email, client_ip)
+    if cache.get(failures_key, 0) >= LOGIN_FAILURES_ALLOWED:
+        raise _error("email", f"Trop de tentatives de connexion : réessayez dans {LOGIN_PAUSE_SECONDS // 60} minutes.",
+                     CODE.LOGIN_ATTEMPT_DELAYED)
+    user = user_by_email(email)
     if user is None:
         User().set_password(password or "")  # same work as a real check, so timing does not reveal accounts
-        raise _credentials_error()
-    if not user.check_password(password or ""):
+    if user is None or not user.check_password(password or ""):
+        cache.add(failures_key, 0, LOGIN_PAUSE_SECONDS)
+        cache.incr(failures_key)
         raise _credentials_error()
     site = _site()
     if not user.is_confirmed and site.enable_account_confirmation_by_email \
@@ -195,6 +215,7 @@ def token_create(*, email: str, password: str, audience: str | None = None) -> I
         raise _error("email", "Le compte doit d'abord être confirmé par e-mail.", CODE.ACCOUNT_NOT_CONFIRMED)
     if not user.is_active:
         raise _error("email", "Ce compte est désactivé.", CODE.INACTIVE)
+    cache.delete(failures_key)
     return _issue_tokens(user, audience=audience)
 
 

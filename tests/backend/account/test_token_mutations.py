@@ -251,3 +251,33 @@ def test_tokens_deactivate_all_needs_a_signed_in_user(gql):
 
     assert body["data"] == {"tokensDeactivateAll": None}
     assert body["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+@pytest.mark.django_db
+def test_token_create_pauses_after_five_wrong_passwords(gql, api_client, customer):
+    # given: five wrong passwords from this address
+    for _ in range(5):
+        assert _create(gql, password="devine")["errors"][0]["code"] == "INVALID_CREDENTIALS"
+    # when: the right password from the same address, and from another one
+    paused = _create(gql)
+    other_address = api_client.client.post(
+        "/graphql/", data={"query": TOKEN_CREATE, "variables": {"email": customer.email, "password": PASSWORD}},
+        content_type="application/json", REMOTE_ADDR="192.0.2.10").json()["data"]["tokenCreate"]
+    # then
+    assert paused["token"] is None
+    assert paused["errors"] == [{"field": "email", "code": "LOGIN_ATTEMPT_DELAYED",
+                                 "message": "Trop de tentatives de connexion : réessayez dans 15 minutes."}]
+    assert other_address["errors"] == []
+    assert other_address["token"] is not None
+
+
+@pytest.mark.django_db
+def test_a_successful_sign_in_clears_the_failure_count(gql, customer):
+    for _ in range(4):
+        _create(gql, password="devine")
+    assert _create(gql)["errors"] == []
+
+    for _ in range(4):
+        _create(gql, password="devine")
+
+    assert _create(gql)["errors"] == []

@@ -25,10 +25,12 @@ class CreateToken(AccountMutation):
     class Meta:
         description = "Create JWT token."
         auth = "public"
+        atomic = False  # a failed attempt must stay counted (the login pause), not roll back with the refusal
 
     @classmethod
-    def perform_mutation(cls, _root, _info, email, password, audience=None):
-        issued = services.token_create(email=email, password=password, audience=audience)
+    def perform_mutation(cls, _root, info, email, password, audience=None):
+        issued = services.token_create(email=email, password=password, audience=audience,
+                                       client_ip=info.context.META.get("REMOTE_ADDR"))
         return cls(token=issued.access_token, refresh_token=issued.refresh_token, csrf_token=issued.csrf_token,
                    user=issued.user)
 
