@@ -3,6 +3,7 @@ public places. Every page works without JavaScript; the maps are inline SVG draw
 
 import base64
 import binascii
+import functools
 import math
 import os
 from datetime import date
@@ -11,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_http_methods
 
@@ -26,6 +27,17 @@ PLACE_KINDS = {"bibliotheques": "LIBRARY", "france-services": "FRANCE_SERVICES",
 PLACE_KIND_LABELS = {"bibliotheques": "Bibliothèques publiques", "france-services": "France services",
                      "tiers-lieux": "Tiers-lieux"}
 DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+def in_french(view):
+    """These pages are French whatever the browser asks (dates, months, form messages): the territory's language."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with translation.override("fr"):
+            return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def tile_url() -> str:
@@ -101,11 +113,13 @@ def _places_map(places: list[dict], communes: list[dict]) -> dict:
 
 # --- axes and projects ---
 
+@in_french
 def overview(request):
     axes = api(request, "RoadmapOverview").get("roadmapAxes") or []
     return page(request, "storefront/roadmap/overview.html", {"axes": axes, "section": "axes"})
 
 
+@in_french
 def axis(request, key: str):
     if len(key) > 100:
         raise Http404("Cet axe de la feuille de route n'existe pas.")
@@ -118,6 +132,7 @@ def axis(request, key: str):
 
 # --- workshops ---
 
+@in_french
 def workshops(request):
     chosen = request.GET.get("commune", "")[:100]
     variables = {"commune": chosen or None, "first": WORKSHOPS_PER_PAGE, "after": request.GET.get("apres") or None}
@@ -185,6 +200,7 @@ def _load_workshop(request, pk: int) -> dict:
     return _workshop(node)
 
 
+@in_french
 @require_http_methods(["GET", "POST"])
 def workshop_detail(request, pk: int):
     workshop = _load_workshop(request, pk)
@@ -212,6 +228,7 @@ def workshop_detail(request, pk: int):
     }, status=status)
 
 
+@in_french
 def registration_done(request, pk: int):
     registration = request.session.pop(SESSION_KEY, None)
     if not registration or registration.get("workshop") != pk:
@@ -221,6 +238,7 @@ def registration_done(request, pk: int):
     })
 
 
+@in_french
 @require_http_methods(["GET", "POST"])
 def cancel_registration(request, token: str):
     registration = None
@@ -243,6 +261,7 @@ def cancel_registration(request, token: str):
 
 # --- places ---
 
+@in_french
 def places(request):
     kind_key = request.GET.get("type", "")
     kind = PLACE_KINDS.get(kind_key)
