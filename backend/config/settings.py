@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "storefront.middleware.ApiErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "backend.config.urls"
