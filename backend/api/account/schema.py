@@ -2,7 +2,14 @@
 
 import graphene
 
-from backend.api.account.mutations.account import AccountUpdate, PasswordChange, RequestPasswordReset, SetPassword
+from backend.api.account.mutations.account import (
+    AccountDelete,
+    AccountRequestDeletion,
+    AccountUpdate,
+    PasswordChange,
+    RequestPasswordReset,
+    SetPassword,
+)
 from backend.api.account.mutations.addresses import (
     AccountAddressCreate,
     AccountAddressDelete,
@@ -38,3 +45,5 @@ class Mutations(graphene.ObjectType):
     password_change = PasswordChange.Field()
     request_password_reset = RequestPasswordReset.Field()
     set_password = SetPassword.Field()
+    account_request_deletion = AccountRequestDeletion.Field()
+    account_delete = AccountDelete.Field()

@@ -41,3 +41,10 @@ def send_password_reset(user, redirect_url: str) -> str:
     link = url_with_params(redirect_url, email=user.email, token=token)
     _send("password_reset", user.email, {"user": user, "link": link})
     return link
+
+
+def send_account_deletion(user, redirect_url: str) -> str:
+    token = tokens.account_deletion_token.make_token(user)
+    link = url_with_params(redirect_url, token=token)
+    _send("account_delete", user.email, {"user": user, "link": link})
+    return link

@@ -15,12 +15,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http.request import validate_host
 from django.utils import timezone
 
 from backend.commerce.account import tokens
 from backend.commerce.account.error_codes import PASSWORD_VALIDATOR_CODES, AccountErrorCode
-from backend.commerce.account.models import User
+from backend.commerce.account.models import Address, User
 from backend.commerce.account.selectors import user_by_email, user_permission_codes
 from backend.core.events import enqueue
 
@@ -362,3 +363,35 @@ def account_update(*, user: User, first_name: str | None = None, last_name: str 
     if default_shipping_address is not None:
         addresses.default_address_save(user=user, data=default_shipping_address, address_type=addresses.SHIPPING)
     return user
+
+
+# --- Deletion -----------------------------------------------------------------------------------------------------
+
+
+def account_deletion_request(*, user: User, redirect_url: str, channel_slug: str | None = None) -> None:
+    """Mail the signed-in user a link that confirms the deletion (sent after commit)."""
+    validate_redirect_url(redirect_url)
+    _validate_channel(channel_slug)
+    from backend.commerce.account.tasks import send_account_deletion_email
+
+    enqueue(send_account_deletion_email, user.pk, redirect_url, uuid.uuid4().hex)
+
+
+def account_delete(*, user: User, token: str) -> int:
+    """Delete the signed-in user's account and address book; returns the former id. Orders keep their own copies of
+    addresses and lose only the link to the account (SET_NULL)."""
+    if not tokens.account_deletion_token.check_token(user, token or ""):
+        raise _error("token", "Le lien de suppression est invalide ou a expiré.", CODE.INVALID)
+    if user.is_staff or user.is_superuser:
+        raise _error(None, "Un compte de l'équipe se supprime depuis l'administration.", CODE.DELETE_STAFF_ACCOUNT)
+    former_id = user.pk
+    address_ids = list(user.addresses.values_list("pk", flat=True))
+    try:
+        with transaction.atomic():
+            user.delete()
+            Address.objects.filter(pk__in=address_ids).delete()
+    except (ProtectedError, RestrictedError) as exc:
+        raise _error(None, "Ce compte est encore lié à des données qui empêchent sa suppression ; contactez-nous.",
+                     CODE.INVALID) from exc
+    user.pk = former_id  # the API answers with the former id, as Saleor does
+    return former_id

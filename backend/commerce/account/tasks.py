@@ -57,3 +57,15 @@ def send_password_reset_email(user_id: int, redirect_url: str, request_id: str) 
         return True
 
     return _send_once(user_id, request_id, send)
+
+
+@shared_task(name="account.send_account_deletion_email")
+def send_account_deletion_email(user_id: int, redirect_url: str, request_id: str) -> bool:
+    def send(user):
+        if not user.is_active:
+            return False
+        with translation.override("fr"):
+            emails.send_account_deletion(user, redirect_url)
+        return True
+
+    return _send_once(user_id, request_id, send)

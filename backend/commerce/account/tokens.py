@@ -217,5 +217,12 @@ class PasswordResetGenerator(PasswordResetTokenGenerator):
     key_salt = "backend.commerce.account.tokens.PasswordResetGenerator"
 
 
+class AccountDeletionTokenGenerator(PasswordResetTokenGenerator):
+    """Proves the request came from the mailbox; a sign-in or a password change in between voids it."""
+
+    key_salt = "backend.commerce.account.tokens.AccountDeletionTokenGenerator"
+
+
 account_confirmation_token = AccountConfirmationTokenGenerator()
+account_deletion_token = AccountDeletionTokenGenerator()
 password_reset_token = PasswordResetGenerator()

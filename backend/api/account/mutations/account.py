@@ -102,3 +102,38 @@ class SetPassword(AccountMutation):
         issued = services.password_set(email=email, token=token, password=password)
         return cls(token=issued.access_token, refresh_token=issued.refresh_token, csrf_token=issued.csrf_token,
                    user=issued.user)
+
+
+class AccountRequestDeletion(AccountMutation):
+    class Arguments:
+        channel = graphene.String(description="Slug of a channel which will be used to notify users. Optional when "
+                                              "only one channel exists.")
+        redirect_url = graphene.String(required=True, description="URL of a view where users should be redirected to "
+                                                                  "delete their account. URL in RFC 1808 format.")
+
+    class Meta:
+        description = "Sends an email with the account removal link for the logged-in user."
+        auth = "authenticated"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, redirect_url, channel=None):
+        services.account_deletion_request(user=info.context.user, redirect_url=redirect_url, channel_slug=channel)
+        return cls()
+
+
+class AccountDelete(AccountMutation):
+    user = graphene.Field(User)
+
+    class Arguments:
+        token = graphene.String(required=True, description="A one-time token required to remove account. Sent by "
+                                                           "email using AccountRequestDeletion mutation.")
+
+    class Meta:
+        description = "Remove user account."
+        auth = "authenticated"
+
+    @classmethod
+    def perform_mutation(cls, _root, info, token):
+        user = info.context.user
+        services.account_delete(user=user, token=token)
+        return cls(user=user)
