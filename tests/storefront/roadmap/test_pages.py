@@ -206,3 +206,16 @@ def test_the_places_page_lists_and_maps_libraries_france_services_and_tiers_lieu
     assert "3 lieux" in tiers_lieux
     assert tiers_lieux.count('class="dot-doubtful"><title>') == 3
     assert "Tiers-lieu du Quesnoy (projet) (Tiers-lieu), Le Quesnoy — position approximative" in tiers_lieux
+
+
+@pytest.mark.django_db
+def test_the_pages_stay_french_when_the_browser_asks_for_english(browser, make_workshop):
+    from datetime import datetime
+
+    start = timezone.make_aware(datetime(2031, 12, 1, 14, 0))  # a Monday
+    workshop = make_workshop(starts_at=start)
+
+    html = browser.get(f"/feuille-de-route/ateliers/{workshop.pk}/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+
+    assert "Lundi 1 décembre 2031, de 14h00 à 16h00" in html
+    assert "Monday" not in html
