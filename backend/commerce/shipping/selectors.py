@@ -85,3 +85,10 @@ def _fits(method: ShippingMethod, listing: ShippingMethodChannelListing, weight_
     if listing.maximum_order_price_amount is not None and subtotal_gross > listing.maximum_order_price_amount:
         return False
     return True
+
+
+def served_communes(*, channel_id: int):
+    """The communes home delivery serves in this channel (for addressValidationRules and the storefront's form)."""
+    from backend.commerce.territory.models import Commune
+
+    return Commune.objects.filter(shipping_zones__channels__id=channel_id).distinct().order_by("name")

@@ -168,3 +168,24 @@ def test_channel_without_auto_confirmation_places_unconfirmed_orders(pickup_chec
     channel.automatically_confirm_all_new_orders = False
     channel.save()
     assert checkout_complete(checkout_token=pickup_checkout.pk).order.status == OrderStatus.UNCONFIRMED
+
+
+@pytest.mark.django_db
+def test_pickup_counter_finds_the_open_order_by_its_code_typed_loosely(order, pickup_point, staff):
+    from backend.commerce.order.selectors import open_order_by_pickup_code, order_by_id, orders_of_user
+
+    typed = "-".join([order.pickup_code[:3].lower(), order.pickup_code[3:]])
+    assert open_order_by_pickup_code(typed, collection_point_id=pickup_point.pk).pk == order.pk
+    assert open_order_by_pickup_code("ABC") is None
+    assert order_by_id("not-a-uuid") is None
+    assert order_by_id(str(order.pk)).pk == order.pk
+    assert list(orders_of_user(staff)) == []
+    order_cancel(order_id=order.pk, user=staff)
+    assert open_order_by_pickup_code(order.pickup_code) is None
+
+
+@pytest.mark.django_db
+def test_served_communes_are_those_of_the_channels_zones(channel, zone):
+    from backend.commerce.shipping.selectors import served_communes
+
+    assert [c.name for c in served_communes(channel_id=channel.pk)] == ["Bavay", "Le Quesnoy"]
