@@ -19,8 +19,22 @@ def _non_empty(classes):
     return [cls for cls in classes if cls._meta.fields]
 
 
+def apply_type_extensions(extensions: dict) -> None:
+    """Add plugin fields to existing types: {GrapheneObjectType: {"fieldName": graphene.Field(..., resolver=f)}}.
+
+    Fields are named in camelCase or snake_case as graphene expects (snake_case is camel-cased in the schema). A plugin
+    may not replace a field the core already declares: extending is allowed, overriding the contract is not.
+    """
+    for graphene_type, fields in (extensions or {}).items():
+        for name, field in fields.items():
+            if name in graphene_type._meta.fields:
+                raise ValueError(f"{graphene_type.__name__}.{name} already exists; a plugin cannot replace it")
+            graphene_type._meta.fields[name] = field
+
+
 def build_schema() -> graphene.Schema:
     manager = get_plugin_manager()
+    apply_type_extensions(manager.filter("graphql_type_extensions", {}))
     query_classes = manager.filter("graphql_query_classes", [d.Queries for d in DOMAINS])
     mutation_classes = manager.filter("graphql_mutation_classes", [d.Mutations for d in DOMAINS])
     query = type("Query", tuple(_non_empty(query_classes)) or (graphene.ObjectType,), {})

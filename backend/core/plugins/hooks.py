@@ -36,7 +36,8 @@ HOOKS: dict[str, Hook] = _declare(
     # schema: plugins add GraphQL query/mutation classes and fields on core types (filter on a list)
     Hook("graphql_query_classes", "filter", "Extend the list of graphene ObjectType classes merged into Query."),
     Hook("graphql_mutation_classes", "filter", "Extend the list of graphene ObjectType classes merged into Mutation."),
-    Hook("graphql_type_extensions", "filter", "Extend the dict {type name: {field name: (graphene field, resolver)}}."),
+    Hook("graphql_type_extensions", "filter",
+         "Extend the dict {graphene type class: {field name: graphene.Field(..., resolver=...)}}; new fields only."),
     # checkout (issue 3)
     Hook("checkout_created", "notify", "A checkout was created. kwargs: checkout"),
     Hook("checkout_updated", "notify", "A checkout changed (lines, addresses, delivery, voucher...). kwargs: checkout"),
