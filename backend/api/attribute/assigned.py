@@ -43,6 +43,19 @@ class AssignedAttribute(graphene.Interface):
         return type_for(instance.attribute)
 
 
+class ObjectWithAttributes(graphene.Interface):
+    """Implemented by Product, ProductVariant (and Page, User in Saleor): attributes with their assigned values."""
+
+    assigned_attribute = graphene.Field(
+        AssignedAttribute, slug=graphene.Argument(graphene.String, required=True, description="Slug of the attribute"),
+        description="Get a single attribute attached to the object by attribute slug.\n\nAdded in Saleor 3.22.")
+    assigned_attributes = graphene.List(
+        graphene.NonNull(AssignedAttribute), required=True,
+        limit=graphene.Argument(PositiveInt, default_value=100,
+                                description="Maximum number of attributes to return. Default is 100."),
+        description="List of attributes assigned to the object.\n\nAdded in Saleor 3.22.")
+
+
 class AssignedChoiceAttributeValue(graphene.ObjectType):
     name = graphene.String(description="Name of a value displayed in the interface.")
     slug = graphene.String(description="Internal representation of a value (unique per attribute).")

@@ -2,6 +2,7 @@ import graphene
 from django.db.models import Q
 
 from backend.api.attribute.types import Attribute, AttributeCountableConnection, AttributeTypeEnum
+from backend.api.attribute.where import AttributeWhereInput, attribute_where_q, in_category_q, in_collection_q
 from backend.api.channel.context import can_manage_products
 from backend.api.core.connection import connection_args, connection_from_queryset
 from backend.api.core.enums import OrderDirection, saleor_enum
@@ -47,7 +48,7 @@ BOOLEAN_FILTERS = ("value_required", "is_variant_only", "visible_in_storefront",
                    "available_in_grid", "filterable_in_dashboard")
 
 
-def _filter_q(data) -> Q:
+def attribute_filter_q(data) -> Q:
     if not data:
         return Q()
     q = metadata_list_q(data.get("metadata"))
@@ -63,13 +64,9 @@ def _filter_q(data) -> Q:
     if data.get("slugs") is not None:
         q &= Q(slug__in=data["slugs"])
     if data.get("in_category"):
-        category_id = decode_id(data["in_category"], "Category")
-        q &= (Q(product_types__products__category_id=category_id)
-              | Q(variant_product_types__products__category_id=category_id))
+        q &= in_category_q(data["in_category"])
     if data.get("in_collection"):
-        collection_id = decode_id(data["in_collection"], "Collection")
-        q &= (Q(product_types__products__collections__id=collection_id)
-              | Q(variant_product_types__products__collections__id=collection_id))
+        q &= in_collection_q(data["in_collection"])
     return q
 
 
@@ -78,6 +75,7 @@ class Queries(graphene.ObjectType):
         AttributeCountableConnection,
         filter=graphene.Argument(AttributeFilterInput, description="Filtering options for attributes.",
                                  deprecation_reason="Use `where` filter instead."),
+        where=graphene.Argument(AttributeWhereInput, description="Where filtering options for attributes."),
         search=graphene.Argument(graphene.String, description="Search attributes."),
         sort_by=graphene.Argument(AttributeSortingInput, description="Sorting options for attributes."),
         channel=graphene.Argument(graphene.String, description="Slug of a channel for which the data should be "
@@ -92,9 +90,9 @@ class Queries(graphene.ObjectType):
         description="Look up an attribute by ID, slug or external reference.")
 
     @staticmethod
-    def resolve_attributes(_root, info, filter=None, search=None, sort_by=None, channel=None, **kwargs):
+    def resolve_attributes(_root, info, filter=None, where=None, search=None, sort_by=None, channel=None, **kwargs):
         attributes = attributes_visible(include_hidden=can_manage_products(info))
-        q = _filter_q(filter)
+        q = attribute_filter_q(filter) & attribute_where_q(where)
         if search:
             q &= Q(name__icontains=search) | Q(slug__icontains=search)
         attributes = attributes.filter(pk__in=attributes.filter(q).values("pk"))

@@ -201,6 +201,12 @@ class Attribute(graphene.ObjectType):
     with_choices = graphene.Boolean(required=True, description="Flag indicating that attribute has predefined "
                                                                "choices.")
     external_reference = graphene.String(description="External ID of this attribute.")
+    product_types = graphene.Field(
+        lambda: _product_type_connection(), required=True, **connection_args(),
+        description="A list of product types that use this attribute as a product attribute.")
+    product_variant_types = graphene.Field(
+        lambda: _product_type_connection(), required=True, **connection_args(),
+        description="A list of product types that use this attribute as a product variant attribute.")
 
     class Meta:
         description = ("Custom attribute of a product. Attributes can be assigned to products and variants at the "
@@ -210,6 +216,16 @@ class Attribute(graphene.ObjectType):
     @staticmethod
     def resolve_input_type(root, _info):
         return input_type_name(root.input_type)
+
+    @staticmethod
+    def resolve_product_types(root, info, **kwargs):
+        return connection_from_queryset(root.product_types.order_by("slug", "pk"), info, kwargs,
+                                        _product_type_connection())
+
+    @staticmethod
+    def resolve_product_variant_types(root, info, **kwargs):
+        return connection_from_queryset(root.variant_product_types.order_by("slug", "pk"), info, kwargs,
+                                        _product_type_connection())
 
     @staticmethod
     def resolve_entity_type(root, _info):
@@ -257,6 +273,12 @@ class Attribute(graphene.ObjectType):
             column = "slug" if field == "SLUG" else "name"
             values = values.order_by(f"-{column}" if descending else column, "pk")
         return connection_from_queryset(values, info, kwargs, AttributeValueCountableConnection)
+
+
+def _product_type_connection():
+    from backend.api.product.types.product_types import ProductTypeCountableConnection
+
+    return ProductTypeCountableConnection
 
 
 def _value_where_q(where):

@@ -22,6 +22,7 @@ from backend.api.product.inputs import (
     ProductVariantWhereInput,
 )
 from backend.api.product.lookups import by_identifier, check_one_of
+from backend.api.product.product_types_schema import ProductTypeQueries
 from backend.api.product.resolvers import products_channel, resolve_products
 from backend.api.product.sorting import sort_simple
 from backend.api.product.types.categories import Category, CategoryCountableConnection, product_list_args
@@ -90,7 +91,7 @@ def _prime_category(info):
     return prime
 
 
-class Queries(graphene.ObjectType):
+class Queries(ProductTypeQueries):
     products = graphene.Field(ProductCountableConnection, channel=channel_arg(), **product_list_args(),
                               description=f"List of the shop's products. {UNPUBLISHED}")
     product = graphene.Field(

@@ -2,16 +2,52 @@
 
 import graphene
 
+from backend.api.account.inputs import AddressInput
 from backend.api.channel.types import Channel
 from backend.api.core.dataloaders import then
-from backend.api.core.types import Money, money
+from backend.api.core.types import Money, MoneyRange, money
 from backend.api.product import dataloaders as loaders
 from backend.api.product.pricing import product_pricing
 from backend.api.product.types.common import load_vat_rate
+from backend.api.product.types.deprecated import PREORDER_DEPRECATION
 from backend.api.product.types.pricing import ProductPricingInfo
 from backend.commerce.product.selectors import is_listing_available_for_purchase
+from backend.core.money import MoneyRange as PricesMoneyRange
 
 PUBLICATION_DATE_DEPRECATION = "Use the `publishedAt` field to fetch the publication date."
+STAFF_ONLY = "\n\nRequires one of the following permissions: MANAGE_PRODUCTS."
+
+
+def margin_percent(listing) -> int | None:
+    """Gross margin in percent of the TTC price, from the cost price (None when either is missing)."""
+    if listing is None or not listing.price_amount or listing.cost_price_amount is None:
+        return None
+    return int((listing.price_amount - listing.cost_price_amount) / listing.price_amount * 100)
+
+
+class Margin(graphene.ObjectType):
+    start = graphene.Int(description="The starting value of the margin.")
+    stop = graphene.Int(description="The ending value of the margin.")
+
+    class Meta:
+        description = "Metadata for the Margin class."
+
+
+class PreorderThreshold(graphene.ObjectType):
+    quantity = graphene.Int(deprecation_reason=PREORDER_DEPRECATION,
+                            description="Preorder threshold for product variant in this channel.")
+    sold_units = graphene.Int(required=True, deprecation_reason=PREORDER_DEPRECATION,
+                              description="Number of sold product variant in this channel.")
+
+    class Meta:
+        description = f"Represents preorder variant data for channel.\n\nDEPRECATED: {PREORDER_DEPRECATION}"
+
+
+def _variant_listings(info, product_id, channel_id):
+    from backend.api.core.dataloaders import gather
+
+    return then(loaders.VariantsByProductIdLoader(info.context).load((product_id, None, True)), lambda variants: gather(
+        [loaders.VariantChannelListingLoader(info.context).load((v.pk, channel_id)) for v in variants]))
 
 
 def _channel(root, info):
@@ -35,8 +71,13 @@ class ProductChannelListing(graphene.ObjectType):
                                                               "purchase.")
     discounted_price = graphene.Field(Money, description="The price of the cheapest variant (including discounts).")
     is_available_for_purchase = graphene.Boolean(description="Whether the product is available for purchase.")
-    pricing = graphene.Field(ProductPricingInfo, description="Lists the storefront product's pricing, the current "
-                                                             "price and discounts, only meant for displaying.")
+    purchase_cost = graphene.Field(MoneyRange, description="Range of variant cost prices." + STAFF_ONLY)
+    margin = graphene.Field(Margin, description="Range of margin percentage value." + STAFF_ONLY)
+    pricing = graphene.Field(ProductPricingInfo, address=graphene.Argument(AddressInput, description=(
+        "Destination address used to find warehouses where stock availability for this product is checked. If "
+        "address is empty, uses `Shop.companyAddress` or fallbacks to server's `settings.DEFAULT_COUNTRY` "
+        "configuration.")), description="Lists the storefront product's pricing, the current price and discounts, "
+                                        "only meant for displaying.")
 
     class Meta:
         description = "Represents product channel listing."
@@ -61,17 +102,31 @@ class ProductChannelListing(graphene.ObjectType):
         return is_listing_available_for_purchase(root)
 
     @staticmethod
-    def resolve_pricing(root, info):
+    def resolve_pricing(root, info, address=None):
         from backend.api.core.dataloaders import gather
 
-        def with_variants(variants):
-            listings = gather([loaders.VariantChannelListingLoader(info.context).load((v.pk, root.channel_id))
-                               for v in variants])
-            return then(gather([listings, load_vat_rate(info, root.product_id)]),
-                        lambda results: product_pricing(results[0], results[1]))
+        return then(gather([_variant_listings(info, root.product_id, root.channel_id),
+                            load_vat_rate(info, root.product_id)]),
+                    lambda results: product_pricing([listing for listing in results[0] if listing], results[1]))
 
-        return then(loaders.VariantsByProductIdLoader(info.context).load((root.product_id, None, True)),
-                    with_variants)
+    @staticmethod
+    def resolve_margin(root, info):
+        def span(listings):
+            margins = sorted(m for m in (margin_percent(listing) for listing in listings) if m is not None)
+            return Margin(start=margins[0], stop=margins[-1]) if margins else None
+
+        return then(_variant_listings(info, root.product_id, root.channel_id), span)
+
+    @staticmethod
+    def resolve_purchase_cost(root, info):
+        def span(listings):
+            costs = sorted(listing.cost_price_amount for listing in listings
+                           if listing and listing.cost_price_amount is not None)
+            if not costs:
+                return None
+            return PricesMoneyRange(start=money(costs[0], root.currency), stop=money(costs[-1], root.currency))
+
+        return then(_variant_listings(info, root.product_id, root.channel_id), span)
 
 
 class ProductVariantChannelListing(graphene.ObjectType):
@@ -80,6 +135,9 @@ class ProductVariantChannelListing(graphene.ObjectType):
     price = graphene.Field(Money, description="The price of the variant.")
     cost_price = graphene.Field(Money, description="Cost price of the variant.")
     prior_price = graphene.Field(Money, description="Prior price of the variant.\n\nAdded in Saleor 3.20.")
+    margin = graphene.Int(description="Gross margin percentage value." + STAFF_ONLY)
+    preorder_threshold = graphene.Field(PreorderThreshold, deprecation_reason=PREORDER_DEPRECATION,
+                                        description="Preorder variant data.")
 
     class Meta:
         description = "Represents product varaint channel listing."
@@ -90,6 +148,14 @@ class ProductVariantChannelListing(graphene.ObjectType):
     @staticmethod
     def resolve_price(root, _info):
         return money(root.price_amount, root.currency)
+
+    @staticmethod
+    def resolve_margin(root, _info):
+        return margin_percent(root)
+
+    @staticmethod
+    def resolve_preorder_threshold(_root, _info):
+        return None
 
     @staticmethod
     def resolve_cost_price(root, _info):

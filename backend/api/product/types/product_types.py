@@ -1,6 +1,7 @@
 import graphene
 
-from backend.api.attribute.types import Attribute
+from backend.api.attribute.types import Attribute, AttributeCountableConnection
+from backend.api.core.connection import CountableConnection, connection_args, connection_from_queryset
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import CountryCodeEnum, saleor_enum
 from backend.api.core.types import CountryDisplay, ObjectWithMetadata, Weight, weight_kg
@@ -18,6 +19,41 @@ def variant_selection_filter(attributes, variant_selection):
     if scope == "NOT_VARIANT_SELECTION":
         return [a for a in attributes if a.input_type not in VARIANT_SELECTION_INPUT_TYPES]
     return attributes
+
+
+def _product_connection():
+    from backend.api.product.types.products import ProductCountableConnection
+
+    return ProductCountableConnection
+
+
+def _attribute_filter():
+    from backend.api.attribute.schema import AttributeFilterInput
+
+    return AttributeFilterInput
+
+
+def _attribute_where():
+    from backend.api.attribute.where import AttributeWhereInput
+
+    return AttributeWhereInput
+
+
+def _tax_type():
+    from backend.api.product.types.deprecated import TaxType
+
+    return TaxType
+
+
+class AssignedVariantAttribute(graphene.ObjectType):
+    attribute = graphene.Field(Attribute, required=True, description="Attribute assigned to variant.")
+    variant_selection = graphene.Boolean(
+        required=True, description="Determines, whether assigned attribute is allowed for variant selection. "
+                                   "Supported variant types for variant selection are: ['dropdown', 'boolean', "
+                                   "'swatch', 'numeric']")
+
+    class Meta:
+        description = "Represents assigned attribute to variant with variant selection attached."
 
 
 class TaxClassCountryRate(graphene.ObjectType):
@@ -67,8 +103,31 @@ class ProductType(graphene.ObjectType):
         variant_selection=graphene.Argument(VariantAttributeScope, description="Define scope of returned attributes."),
         deprecation_reason="Use `assignedVariantAttributes` instead.",
         description="Variant attributes of that product type.")
+    assigned_variant_attributes = graphene.List(
+        graphene.NonNull(lambda: AssignedVariantAttribute),
+        variant_selection=graphene.Argument(VariantAttributeScope, description="Define scope of returned attributes."),
+        description="Variant attributes of that product type with attached variant selection.")
     product_attributes = graphene.List(graphene.NonNull(Attribute),
                                        description="Product attributes of that product type.")
+    available_attributes = graphene.Field(
+        AttributeCountableConnection,
+        filter=graphene.Argument(lambda: _attribute_filter(), description="Filtering options for attributes of this "
+                                                                          "product type."),
+        where=graphene.Argument(lambda: _attribute_where(), description="Where filtering options for attributes of "
+                                                                        "this product type."),
+        search=graphene.Argument(graphene.String, description="Search attributes."),
+        **connection_args(),
+        description="List of attributes which can be assigned to this product type.\n\nRequires one of the "
+                    "following permissions: MANAGE_PRODUCTS, MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.")
+    products = graphene.Field(
+        lambda: _product_connection(),
+        channel=graphene.Argument(graphene.String, description="Slug of a channel for which the data should be "
+                                                               "returned."),
+        **connection_args(),
+        deprecation_reason="Use the top-level `products` query with the `productTypes` filter.",
+        description="List of products of this type.")
+    tax_type = graphene.Field(lambda: _tax_type(), deprecation_reason="Use `taxClass` field instead.",
+                              description="A type of tax. Assigned by enabled tax gateway")
 
     class Meta:
         description = "Represents a type of product. It defines what attributes are available to products of this type."
@@ -91,9 +150,55 @@ class ProductType(graphene.ObjectType):
         return loaders.ProductAttributesByProductTypeIdLoader(info.context).load(root.pk)
 
     @staticmethod
+    def resolve_products(root, info, channel=None, **kwargs):
+        from django.db.models import Q
+
+        from backend.api.product.resolvers import products_channel, resolve_products
+
+        return resolve_products(info, _product_connection(), channel=products_channel(info, channel),
+                                restrict=Q(product_type_id=root.pk), **kwargs)
+
+    @staticmethod
+    def resolve_tax_type(_root, _info):
+        return None
+
+    @staticmethod
+    def resolve_available_attributes(root, info, filter=None, where=None, search=None, **kwargs):
+        from django.db.models import Q
+
+        from backend.api.attribute.schema import attribute_filter_q
+        from backend.api.attribute.where import attribute_where_q
+        from backend.api.channel.context import can_manage_products
+        from backend.api.core.errors import PermissionDenied
+        from backend.commerce.attribute.models import Attribute as AttributeModel
+
+        if not can_manage_products(info):
+            raise PermissionDenied()
+        assigned = list(root.product_attributes.values_list("pk", flat=True)) + list(
+            root.variant_attributes.values_list("pk", flat=True))
+        q = attribute_filter_q(filter) & attribute_where_q(where)
+        if search:
+            q &= Q(name__icontains=search) | Q(slug__icontains=search)
+        available = AttributeModel.objects.filter(type="product-type").exclude(pk__in=assigned)
+        available = available.filter(pk__in=available.filter(q).values("pk")).order_by("slug", "pk")
+        return connection_from_queryset(available, info, kwargs, AttributeCountableConnection)
+
+    @staticmethod
+    def resolve_assigned_variant_attributes(root, info, variant_selection=None):
+        return then(ProductType.resolve_variant_attributes(root, info, variant_selection), lambda attributes: [
+            AssignedVariantAttribute(attribute=attribute,
+                                     variant_selection=attribute.input_type in VARIANT_SELECTION_INPUT_TYPES)
+            for attribute in attributes])
+
+    @staticmethod
     def resolve_variant_attributes(root, info, variant_selection=None):
         return then(loaders.VariantAttributesByProductTypeIdLoader(info.context).load(root.pk),
                     lambda attributes: variant_selection_filter(attributes, variant_selection))
 
 
-__all__ = ["CountryCodeEnum", "ProductType", "TaxClass"]
+class ProductTypeCountableConnection(CountableConnection):
+    class Meta:
+        node = ProductType
+
+
+__all__ = ["CountryCodeEnum", "ProductType", "ProductTypeCountableConnection", "TaxClass"]

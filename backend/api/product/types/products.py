@@ -4,7 +4,7 @@ import graphene
 from django.utils import timezone
 
 from backend.api.account.inputs import AddressInput
-from backend.api.attribute.assigned import AssignedAttribute
+from backend.api.attribute.assigned import AssignedAttribute, ObjectWithAttributes
 from backend.api.attribute.types import SelectedAttribute
 from backend.api.channel.context import can_manage_products
 from backend.api.core.connection import CountableConnection, connection_args, connection_from_queryset
@@ -25,6 +25,7 @@ from backend.api.product.types.common import (
     wrap,
     wrap_one,
 )
+from backend.api.product.types.deprecated import ProductDeprecatedFields
 from backend.api.product.types.media import MediaSortingInput, ProductMedia, image_url, thumbnail_args
 from backend.api.product.types.pricing import ProductPricingInfo
 from backend.api.product.types.product_types import ProductType, TaxClass
@@ -89,7 +90,7 @@ def load_product_attributes(info, product):
         loaders.AssignedValuesByProductIdLoader(info.context).load(product.pk))
 
 
-class Product(graphene.ObjectType):
+class Product(ProductDeprecatedFields):
     id = graphene.GlobalID(required=True, description="The ID of the product.")
     assigned_attribute = graphene.Field(
         AssignedAttribute, slug=graphene.Argument(graphene.String, required=True, description="Slug of the attribute"),
@@ -178,7 +179,7 @@ class Product(graphene.ObjectType):
 
     class Meta:
         description = "Represents an individual item for sale in the storefront."
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
+        interfaces = (graphene.relay.Node, ObjectWithMetadata, ObjectWithAttributes)
 
     @staticmethod
     def resolve_created(root, _info):
