@@ -24,6 +24,7 @@ from backend.commerce.checkout.error_codes import CheckoutErrorCode
 from backend.commerce.checkout.models import Checkout
 from backend.commerce.checkout.pricing import Totals, checkout_totals
 from backend.commerce.checkout.selectors import LineInfo, checkout_lines_info, collection_points_for
+from backend.commerce.checkout.services import parse_token
 from backend.commerce.checkout.stock import available_by_variant, insufficient_stock_error
 from backend.commerce.discount.models import Voucher, VoucherCustomer
 from backend.commerce.discount.selectors import voucher_refusal
@@ -57,6 +58,7 @@ def _error(field, message, code: CheckoutErrorCode, **params) -> ValidationError
 
 def checkout_complete(*, checkout_token, user=None, customer_note: str = "", redirect_url: str = "",
                       metadata: dict | None = None) -> CompleteResult:
+    checkout_token = parse_token(checkout_token)
     with transaction.atomic():
         checkout = (Checkout.objects.select_for_update(of=("self",))
                     .select_related("channel", "assigned_delivery", "voucher", "collection_point__address",

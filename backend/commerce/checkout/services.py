@@ -5,6 +5,7 @@ Every service locks the cart row first (then stocks, always in that order: no de
 validates everything, and only then writes: a refused call changes nothing.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -49,8 +50,17 @@ def _max_line_quantity() -> int:
     return int(getattr(settings, "MAX_CHECKOUT_LINE_QUANTITY", DEFAULT_MAX_LINE_QUANTITY))
 
 
+def parse_token(token) -> uuid.UUID:
+    """A cart token as a UUID; anything else is a cart that does not exist (NOT_FOUND), never a crash."""
+    try:
+        return uuid.UUID(str(token))
+    except ValueError:
+        raise _error("id", "Ce panier n'existe pas.", CheckoutErrorCode.NOT_FOUND) from None
+
+
 def lock_checkout(token) -> Checkout:
     """The cart row, locked for this transaction; NOT_FOUND once it was completed or deleted."""
+    token = parse_token(token)
     checkout = Checkout.objects.select_for_update(of=("self",)).select_related("channel").filter(pk=token).first()
     if checkout is None:
         raise _error("id", "Ce panier n'existe pas ou a déjà été validé.", CheckoutErrorCode.NOT_FOUND)

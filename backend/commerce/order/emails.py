@@ -26,6 +26,7 @@ SUBJECTS = {
     READY: "Votre commande n° {number} est prête",
     CANCELLED: "Votre commande n° {number} est annulée",
 }
+OTHER_PRODUCERS = "Autres producteurs"
 TEMPLATES = {CONFIRMATION: "confirmation", PAYMENT_RECEIVED: "payment_received", READY: "ready",
              CANCELLED: "cancelled"}
 
@@ -54,21 +55,28 @@ class MailLine:
 
 
 def lines_by_producer(order: Order) -> list[tuple[str, list[MailLine]]]:
-    """The order's lines grouped by the warehouse their units were allocated from (one producer each)."""
+    """The order's lines grouped by the warehouse (one producer each) their units were allocated from.
+
+    A line split across producers is shown per producer while its units are allocated; once released (cancelled)
+    or prepared, the whole line is shown under the producer of its first allocation.
+    """
     lines = list(order.lines.all())
+    allocations = defaultdict(list)
+    for allocation in Allocation.objects.filter(order_line__order=order).select_related("stock__warehouse") \
+            .order_by("pk"):
+        allocations[allocation.order_line_id].append(allocation)
     groups: dict[str, list[MailLine]] = defaultdict(list)
-    allocated: dict = defaultdict(int)
-    for allocation in Allocation.objects.filter(order_line__order=order).select_related("stock__warehouse"):
-        quantity = allocation.quantity_allocated or 0
-        allocated[allocation.order_line_id] += quantity
-        if quantity:
-            line = next(item for item in lines if item.pk == allocation.order_line_id)
-            groups[allocation.stock.warehouse.name].append(_mail_line(line, quantity))
     for line in lines:
-        rest = line.quantity - allocated[line.pk]
-        if rest > 0:
-            groups["Autres producteurs"].append(_mail_line(line, rest))
-    return sorted(groups.items(), key=lambda item: (item[0] == "Autres producteurs", item[0]))
+        rows = allocations.get(line.pk, [])
+        if rows and sum(row.quantity_allocated for row in rows) == line.quantity:
+            for row in rows:
+                if row.quantity_allocated:
+                    groups[row.stock.warehouse.name].append(_mail_line(line, row.quantity_allocated))
+        elif rows:
+            groups[rows[0].stock.warehouse.name].append(_mail_line(line, line.quantity))
+        else:
+            groups[OTHER_PRODUCERS].append(_mail_line(line, line.quantity))
+    return sorted(groups.items(), key=lambda item: (item[0] == OTHER_PRODUCERS, item[0]))
 
 
 def _mail_line(line, quantity: int) -> MailLine:

@@ -20,6 +20,7 @@ from backend.commerce.order.models import (
 )
 from backend.commerce.order.services import lock_order
 from backend.commerce.order.stock import decrease_for_fulfillment, restock_fulfillment_line
+from backend.commerce.payment.services import as_uuid
 from backend.commerce.warehouse.models import Stock
 from backend.core.events import enqueue
 from backend.core.ids import to_global_id
@@ -46,6 +47,8 @@ def _validate(order: Order, lines: list[FulfillLineInput]) -> dict:
     order_lines = {str(line.pk): line for line in order.lines.all()}
     asked: dict[str, int] = defaultdict(int)
     for item in lines:
+        if as_uuid(item.warehouse_id) is None:
+            raise _error("warehouse", "Cet entrepôt n'existe pas.", OrderErrorCode.NOT_FOUND)
         line = order_lines.get(str(item.order_line_id))
         if line is None:
             raise _error("order_line_id", "Cette ligne n'appartient pas à la commande.", OrderErrorCode.NOT_FOUND)
@@ -109,7 +112,8 @@ def order_fulfill(*, order_id, lines: list[FulfillLineInput], user=None, trackin
 
 def order_fulfillment_cancel(*, fulfillment_id, user=None) -> Fulfillment:
     """Undo a preparation: the units go back on the shelf of the stock they came from, allocated again."""
-    fulfillment = Fulfillment.objects.filter(pk=fulfillment_id).only("order_id").first()
+    fulfillment_id = as_uuid(fulfillment_id)
+    fulfillment = Fulfillment.objects.filter(pk=fulfillment_id).only("order_id").first() if fulfillment_id else None
     if fulfillment is None:
         raise _error("id", "Cette préparation n'existe pas.", OrderErrorCode.NOT_FOUND)
     with transaction.atomic():

@@ -4,6 +4,7 @@ Each action locks the order row, checks the status allows it (a clear OrderError
 writes, records an OrderEvent, and leaves mail and plugin notifications for after the commit.
 """
 
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -28,6 +29,10 @@ def _error(field, message, code: OrderErrorCode) -> ValidationError:
 
 
 def lock_order(order_id) -> Order:
+    try:
+        order_id = uuid.UUID(str(order_id))
+    except ValueError:
+        raise _error("id", "Cette commande n'existe pas.", OrderErrorCode.NOT_FOUND) from None
     order = Order.objects.select_for_update(of=("self",)).select_related("channel").filter(pk=order_id).first()
     if order is None:
         raise _error("id", "Cette commande n'existe pas.", OrderErrorCode.NOT_FOUND)

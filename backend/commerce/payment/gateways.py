@@ -19,7 +19,7 @@ from backend.commerce.payment.error_codes import (
     TransactionRequestActionErrorCode,
 )
 from backend.commerce.payment.models import TransactionAction, TransactionEvent, TransactionItem
-from backend.commerce.payment.services import transaction_create, transaction_event_record
+from backend.commerce.payment.services import as_uuid, transaction_create, transaction_event_record
 from backend.core.money import quantize
 from backend.core.plugins import get_plugin_manager
 
@@ -130,7 +130,8 @@ def transaction_initialize(*, source, gateway_id: str, data: dict | None = None,
 def transaction_process(*, transaction_token, data: dict | None = None,
                         customer_ip_address: str | None = None) -> SessionOutcome:
     """Continue a session after the client's confirmation. Idempotent: a processed transaction answers its event."""
-    item = TransactionItem.objects.filter(pk=transaction_token).first()
+    token = as_uuid(transaction_token)
+    item = TransactionItem.objects.filter(pk=token).first() if token else None
     if item is None:
         raise _error("id", "Cette transaction n'existe pas.", TransactionProcessErrorCode.NOT_FOUND)
     if not item.app_identifier:
@@ -152,7 +153,8 @@ def transaction_request_action(*, transaction_token, action: str, amount: Decima
                                user=None) -> SessionOutcome:
     """Staff asks the gateway to CHARGE, REFUND or CANCEL; the request is kept in the history, pending its answer."""
     with transaction.atomic():
-        item = TransactionItem.objects.select_for_update().filter(pk=transaction_token).first()
+        token = as_uuid(transaction_token)
+        item = TransactionItem.objects.select_for_update().filter(pk=token).first() if token else None
         if item is None:
             raise _error("id", "Cette transaction n'existe pas.", TransactionRequestActionErrorCode.NOT_FOUND)
         if action not in item.available_actions:

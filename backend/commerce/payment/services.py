@@ -5,6 +5,7 @@ for the same transaction, PSP reference and type is found and returned, and noth
 failure after a success adds a failure line to the history but never takes back the success's amount.
 """
 
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -27,6 +28,14 @@ REQUEST_RESOLUTIONS = {
 }
 PENDING_FIELD = {T.AUTHORIZATION_REQUEST: "authorize_pending_value", T.CHARGE_REQUEST: "charge_pending_value",
                  T.REFUND_REQUEST: "refund_pending_value", T.CANCEL_REQUEST: "cancel_pending_value"}
+
+
+def as_uuid(value) -> uuid.UUID | None:
+    """A token as a UUID, or None when it is not one (then it matches nothing, and says NOT_FOUND)."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 def transaction_create(*, checkout=None, order=None, name: str = "", app_identifier: str = "",
@@ -118,7 +127,8 @@ def transaction_event_record(*, transaction_token, type: str, amount: Decimal, p
         raise ValidationError({"amount": ValidationError("Le montant ne peut pas être négatif.",
                                                          code=TransactionEventReportErrorCode.INVALID.value)})
     with transaction.atomic():
-        item = TransactionItem.objects.select_for_update().filter(pk=transaction_token).first()
+        token = as_uuid(transaction_token)
+        item = TransactionItem.objects.select_for_update().filter(pk=token).first() if token else None
         if item is None:
             raise ValidationError({"id": ValidationError("Cette transaction n'existe pas.",
                                                          code=TransactionEventReportErrorCode.NOT_FOUND.value)})

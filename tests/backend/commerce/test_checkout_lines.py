@@ -188,3 +188,23 @@ def test_lines_add_query_count_does_not_grow_with_the_lines(cart, channel, count
     with django_assert_num_queries(11):
         services.checkout_lines_add(checkout_token=cart.pk, lines=[services.LineInput(v.pk, 1) for v in variants])
     assert CheckoutLine.objects.filter(checkout=cart).count() == count + 1
+
+
+@pytest.mark.django_db
+def test_malformed_ids_are_not_found_never_a_crash(channel, cheese):
+    from backend.commerce.checkout.complete import checkout_complete
+    from backend.commerce.order.fulfillment import order_fulfillment_cancel
+    from backend.commerce.order.services import order_cancel
+    from backend.commerce.payment.services import transaction_event_record
+
+    calls = [
+        lambda: services.checkout_lines_add(checkout_token="pas-un-uuid", lines=[services.LineInput(cheese.pk, 1)]),
+        lambda: checkout_complete(checkout_token="123"),
+        lambda: order_cancel(order_id="abc"),
+        lambda: order_fulfillment_cancel(fulfillment_id="abc"),
+        lambda: transaction_event_record(transaction_token="abc", type="CHARGE_SUCCESS", amount=1),
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError) as error:
+            call()
+        assert codes(error.value) == ["NOT_FOUND"]

@@ -50,6 +50,7 @@ def test_cancel_releases_the_stock_and_gives_the_promo_use_back(order, cheese, s
     assert voucher.used == 0
     assert cancelled.events.filter(type=OrderEventType.CANCELED, user=staff).count() == 1
     assert [m.subject for m in mail.outbox] == [f"Votre commande n° {order.number} est annulée"]
+    assert "Ferme du Bocage\n  - 2 x Maroilles AOP à 12,50\u00a0€ = 25,00\u00a0€" in mail.outbox[0].body
     # a second cancel is refused and releases nothing twice
     with pytest.raises(ValidationError) as error:
         order_cancel(order_id=order.pk, user=staff)
