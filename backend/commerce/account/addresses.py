@@ -24,7 +24,7 @@ SHIPPING = "SHIPPING"
 BILLING = "BILLING"
 
 
-def _camel(field: str) -> str:
+def camel_case(field: str) -> str:
     head, *rest = field.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
@@ -44,7 +44,7 @@ def clean_address(data: dict, *, address_type: str | None = None) -> dict:
         raise _error("country", "Nous ne servons que des adresses en France.", CODE.INVALID, address_type)
     for field in REQUIRED_FIELDS:
         if not cleaned[field]:
-            raise _error(_camel(field), "Ce champ est obligatoire.", CODE.REQUIRED, address_type)
+            raise _error(camel_case(field), "Ce champ est obligatoire.", CODE.REQUIRED, address_type)
     if not POSTAL_CODE.match(cleaned["postal_code"]):
         raise _error("postalCode", "Le code postal doit compter cinq chiffres.", CODE.INVALID, address_type)
     if cleaned["phone"]:
@@ -56,7 +56,7 @@ def clean_address(data: dict, *, address_type: str | None = None) -> dict:
     for field in ADDRESS_FIELDS:
         limit = Address._meta.get_field(field).max_length
         if len(cleaned[field]) > limit:
-            raise _error(_camel(field), f"Ce champ ne peut pas dépasser {limit} caractères.", CODE.INVALID,
+            raise _error(camel_case(field), f"Ce champ ne peut pas dépasser {limit} caractères.", CODE.INVALID,
                          address_type)
     return cleaned
 

@@ -20,6 +20,7 @@ from django.http.request import validate_host
 from django.utils import timezone
 
 from backend.commerce.account import tokens
+from backend.commerce.account.addresses import camel_case
 from backend.commerce.account.error_codes import PASSWORD_VALIDATOR_CODES, AccountErrorCode
 from backend.commerce.account.models import Address, User
 from backend.commerce.account.selectors import user_by_email, user_permission_codes
@@ -50,7 +51,15 @@ def normalize_email(email: str, *, field: str = "email") -> str:
         validate_email(value)
     except ValidationError as exc:
         raise _error(field, "Saisissez une adresse e-mail valide.", CODE.INVALID) from exc
+    if len(value) > User._meta.get_field("email").max_length:
+        raise _error(field, "Cette adresse e-mail est trop longue.", CODE.INVALID)
     return value
+
+
+def _check_name_lengths(**names: str) -> None:
+    for field, value in names.items():
+        if len(value) > User._meta.get_field(field).max_length:
+            raise _error(camel_case(field), "Ce champ est trop long.", CODE.INVALID)
 
 
 def validate_new_password(password: str, *, user: User, field: str = "password") -> None:
@@ -122,8 +131,10 @@ def user_register(*, email: str, password: str, first_name: str = "", last_name:
                   metadata: dict | None = None) -> Registration:
     """Create a customer account; when the shop asks for it, the confirmation mail is sent after commit."""
     email = normalize_email(email)
+    first_name, last_name = (first_name or "").strip(), (last_name or "").strip()
+    _check_name_lengths(first_name=first_name, last_name=last_name)
     requires_confirmation = _site().enable_account_confirmation_by_email
-    user = User(email=email, first_name=(first_name or "").strip(), last_name=(last_name or "").strip(),
+    user = User(email=email, first_name=first_name, last_name=last_name,
                 language_code=language_code or "fr", metadata=metadata or {},
                 is_confirmed=not requires_confirmation)
     if User.objects.filter(email__iexact=email).exists():
@@ -347,8 +358,7 @@ def account_update(*, user: User, first_name: str | None = None, last_name: str 
     for name, value in (("first_name", first_name), ("last_name", last_name)):
         if value is not None:
             value = value.strip()
-            if len(value) > User._meta.get_field(name).max_length:
-                raise _error(name, "Ce champ est trop long.", CODE.INVALID)
+            _check_name_lengths(**{name: value})
             setattr(user, name, value)
             fields.append(name)
     if language_code:

@@ -82,6 +82,16 @@ def test_account_update_with_a_bad_address_changes_nothing(gql, customer, custom
 
 
 @pytest.mark.django_db
+def test_account_update_refuses_an_overlong_name(gql, customer, customer_token):
+    result = gql(ACCOUNT_UPDATE, {"input": {"lastName": "M" * 300}}, token=customer_token)["accountUpdate"]
+
+    assert result["errors"] == [{"field": "lastName", "message": "Ce champ est trop long.", "code": "INVALID",
+                                 "addressType": None}]
+    customer.refresh_from_db()
+    assert customer.last_name == "Martin"
+
+
+@pytest.mark.django_db
 def test_account_update_refuses_anonymous_and_impersonation(gql, customer, customer_token):
     anonymous = gql(ACCOUNT_UPDATE, {"input": {"firstName": "X"}}, allow_errors=True)
     impersonating = gql(ACCOUNT_UPDATE, {"input": {"firstName": "X"}, "customerId": "VXNlcjox"},
