@@ -73,14 +73,14 @@ class Channel(graphene.ObjectType):
         return bool(order_model and order_model.objects.filter(channel_id=root.pk).exists())
 
     @staticmethod
-    def resolve_warehouses(_root, info):
-        # Every warehouse serves our single channel; the list is for staff only, as in Saleor.
+    def resolve_warehouses(root, info):
+        # The list is for staff only, as in Saleor (the public gets an empty list rather than an error).
         user = getattr(info.context, "user", None)
         if not (user and user.is_active and user.is_staff):
             return []
-        from backend.commerce.warehouse.selectors import warehouses_all
+        from backend.api.warehouse.dataloaders import WarehousesByChannelIdLoader
 
-        return list(warehouses_all())
+        return WarehousesByChannelIdLoader(info.context).load(root.pk)
 
 
 def _warehouse_type():

@@ -16,13 +16,15 @@ def max_line_quantity(variant) -> int:
     return limit
 
 
-def load_quantity_available(info, variant):
+def load_quantity_available(info, variant, channel):
+    """Units of `variant` one checkout may take in `channel` (None: over every warehouse)."""
     cap = max_line_quantity(variant)
     if not variant.track_inventory:
         return cap
-    return then(AvailableQuantityByVariantIdLoader(info.context).load(variant.pk),
+    key = (variant.pk, channel.id if channel is not None else None)
+    return then(AvailableQuantityByVariantIdLoader(info.context).load(key),
                 lambda available: max(0, min(available, cap)))
 
 
-def load_quantities_available(info, variants):
-    return gather([load_quantity_available(info, variant) for variant in variants])
+def load_quantities_available(info, variants, channel):
+    return gather([load_quantity_available(info, variant, channel) for variant in variants])

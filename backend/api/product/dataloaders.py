@@ -100,7 +100,8 @@ class VariantsByProductIdLoader(DataLoader):
             product_ids = {key[0] for key in group}
             variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden).filter(
                 product_id__in=product_ids).order_by("sort_order", "sku", "pk")
-            variants = variants.annotate(available_quantity=variant_available_quantity_subquery())
+            channel_id = channel.id if channel is not None else None
+            variants = variants.annotate(available_quantity=variant_available_quantity_subquery(channel_id=channel_id))
             if channel is not None:
                 variants = variants.annotate(channel_listing=FilteredRelation(
                     "channel_listings", condition=Q(channel_listings__channel_id=channel.id))).annotate(
@@ -116,7 +117,7 @@ class VariantsByProductIdLoader(DataLoader):
         quantities = AvailableQuantityByVariantIdLoader(self.context)
         listings = VariantChannelListingLoader(self.context)
         for variant in variants:
-            quantities.prime(variant.pk, variant.available_quantity)
+            quantities.prime((variant.pk, channel.id if channel is not None else None), variant.available_quantity)
             if channel is None:
                 continue
             listing = None

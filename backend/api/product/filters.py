@@ -22,6 +22,7 @@ from backend.commerce.product.models import (
 )
 from backend.commerce.product.selectors import category_descendant_ids, published_listing_q
 from backend.commerce.warehouse.models import Stock
+from backend.commerce.warehouse.selectors import stocks_for_channel
 from backend.core.ids import to_global_id
 
 NOTHING = Q(pk__in=[])
@@ -56,8 +57,11 @@ def _variant_prices(channel, price_q: Q):
     return prices.filter(channel_id=channel.id) if channel is not None else prices
 
 
-def stock_availability_q(value, variant_path: str = "product_variant__product_id") -> Q:
-    in_stock = Stock.objects.filter(**{variant_path: OuterRef("pk")}, quantity__gt=F("quantity_allocated"))
+def stock_availability_q(value, channel, variant_path: str = "product_variant__product_id") -> Q:
+    """In stock: units not yet allocated in a warehouse of the channel."""
+    in_stock = stocks_for_channel(Stock.objects.filter(**{variant_path: OuterRef("pk")}),
+                                  channel.id if channel is not None else None)
+    in_stock = in_stock.filter(quantity__gt=F("quantity_allocated"))
     return _boolean_exists(in_stock, _enum_name(value) == "IN_STOCK")
 
 
@@ -205,7 +209,7 @@ def _common_q(data, channel, now) -> Q:
     if data.get("attributes"):
         q &= product_attributes_q(data["attributes"])
     if data.get("stock_availability") is not None:
-        q &= stock_availability_q(data["stock_availability"])
+        q &= stock_availability_q(data["stock_availability"], channel)
     if data.get("stocks"):
         q &= stocks_q(data["stocks"])
     if data.get("gift_card") is not None:
@@ -272,7 +276,7 @@ def product_filter_q(data, channel, now=None) -> Q:
 
 # --- variants ---
 
-def variant_where_q(where) -> Q:
+def variant_where_q(where, channel=None) -> Q:
     if not where:
         return Q()
     q = metadata_list_q(where.get("metadata")) & string_filter_q("sku", where.get("sku"))
@@ -283,15 +287,15 @@ def variant_where_q(where) -> Q:
     if where.get("attributes"):
         q &= variant_attributes_q(where["attributes"])
     if where.get("stock_availability") is not None:
-        q &= stock_availability_q(where["stock_availability"], variant_path="product_variant_id")
+        q &= stock_availability_q(where["stock_availability"], channel, variant_path="product_variant_id")
     if where.get("stocks"):
         q &= stocks_q(where["stocks"], variant_path="product_variant_id")
     for item in where.get("and_") or ():
-        q &= variant_where_q(item)
+        q &= variant_where_q(item, channel)
     if where.get("or_"):
         any_of = NOTHING
         for item in where["or_"]:
-            any_of |= variant_where_q(item)
+            any_of |= variant_where_q(item, channel)
         q &= any_of
     return q
 

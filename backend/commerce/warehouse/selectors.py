@@ -15,20 +15,25 @@ def available_quantity_expression():
     return Greatest(F("quantity") - F("quantity_allocated"), Value(0))
 
 
-def available_quantities_by_variant(variant_ids) -> dict[int, int]:
-    """{variant id: units available over every warehouse}; variants without stock rows are absent (0)."""
+def stocks_for_channel(stocks: QuerySet[Stock], channel_id: int | None) -> QuerySet[Stock]:
+    """Stock a channel sells from: its warehouses' (Saleor's warehouse-channel link); every warehouse without one."""
+    return stocks if channel_id is None else stocks.filter(warehouse__channelwarehouse__channel_id=channel_id)
+
+
+def available_quantities_by_variant(variant_ids, channel_id: int | None = None) -> dict[int, int]:
+    """{variant id: units available in the channel's warehouses}; variants without stock rows are absent (0)."""
     rows = (
-        Stock.objects.filter(product_variant_id__in=variant_ids)
+        stocks_for_channel(Stock.objects.filter(product_variant_id__in=variant_ids), channel_id)
         .values("product_variant_id")
         .annotate(available=Sum(available_quantity_expression()))
     )
     return {row["product_variant_id"]: int(row["available"] or 0) for row in rows}
 
 
-def variant_available_quantity_subquery(variant_ref: str = "pk"):
+def variant_available_quantity_subquery(variant_ref: str = "pk", channel_id: int | None = None):
     """A subquery giving the available units of the variant `variant_ref` (an OuterRef path), 0 without stock."""
     total = (
-        Stock.objects.filter(product_variant_id=OuterRef(variant_ref))
+        stocks_for_channel(Stock.objects.filter(product_variant_id=OuterRef(variant_ref)), channel_id)
         .values("product_variant_id")
         .annotate(total=Sum(available_quantity_expression()))
         .values("total")

@@ -361,7 +361,7 @@ class Product(ProductDeprecatedFields):
             return any(quantity > 0 for quantity in quantities)
 
         variants = load_visible_variants(info, root)
-        quantities = then(variants, lambda found: load_quantities_available(info, found))
+        quantities = then(variants, lambda found: load_quantities_available(info, found, channel))
         return then(gather([Product._listing(root, info), quantities]), decide)
 
 

@@ -32,7 +32,7 @@ SCOPE_DESCRIPTION = "Define scope of returned attributes."
 
 def variants_queryset(info, channel, *, filter=None, where=None, sort_by=None):
     variants = variants_visible(channel=channel, show_hidden=can_manage_products(info))
-    variants = variants.filter(variant_where_q(where)).filter(variant_filter_q(filter))
+    variants = variants.filter(variant_where_q(where, channel)).filter(variant_filter_q(filter))
     return sort_simple(variants, sort_by, {"LAST_MODIFIED_AT": ["updated_at"]}, default=("sort_order", "sku", "pk"))
 
 
@@ -159,7 +159,7 @@ class ProductVariant(VariantDeprecatedFields):
 
     @staticmethod
     def resolve_quantity_available(root, info, address=None, country_code=None):
-        return load_quantity_available(info, node_of(root))
+        return load_quantity_available(info, node_of(root), channel_of(root))
 
     @staticmethod
     def resolve_stocks(root, info, address=None, country_code=None):

@@ -200,3 +200,20 @@ def test_channel_lookup(api, channel):
 
     assert data == {"channel": {"slug": "comptoir-de-mormal", "currencyCode": "EUR",
                                 "defaultCountry": {"code": "FR", "country": "France"}}, "unknown": None}
+
+
+def test_quantity_available_counts_only_the_channel_warehouses(api, staff_api, channel):
+    from backend.commerce.warehouse.models import Stock
+
+    # given a cheese stocked in its farm (in the channel) and in a private cellar not attached to the channel
+    product = factories.product("Maroilles", stock=4)
+    cellar = factories.warehouse("Cave privée")
+    cellar.channels.clear()
+    Stock.objects.create(warehouse=cellar, product_variant=product.variants.get(), quantity=30)
+
+    data = gql(api, "{ products(first: 1) { edges { node { isAvailable variants { quantityAvailable } } } } }")
+    channel_data = gql(staff_api, '{ channel(slug: "comptoir-de-mormal") { warehouses { name } } }')
+
+    assert data["products"]["edges"][0]["node"]["variants"] == [{"quantityAvailable": 4}]
+    assert [w["name"] for w in channel_data["channel"]["warehouses"]] == [
+        product.variants.get().stocks.exclude(warehouse=cellar).get().warehouse.name]
