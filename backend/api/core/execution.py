@@ -1,6 +1,12 @@
-"""Executes a GraphQL request: size, parse, validate (with abuse limits), run with batching dataloaders."""
+"""Executes a GraphQL request: size, parse, validate (with abuse limits), run with batching dataloaders.
+
+A storefront sends the same few documents over and over: a document that parsed and passed the standard validation
+is kept (LRU, by its exact text), so the next request only runs the abuse limits, which depend on the variables.
+"""
 
 import logging
+from collections import OrderedDict
+from threading import Lock
 
 from django.conf import settings
 from graphql import GraphQLError, parse, validate
@@ -25,6 +31,49 @@ class BatchingExecutionContext(DeferredExecutionContext):
         return super().handle_field_error(error, return_type, path)
 
 
+class ValidDocumentCache:
+    """Parsed documents that passed graphql's standard validation, by (schema, token limit, query text)."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.documents: OrderedDict = OrderedDict()
+        self.lock = Lock()  # gunicorn's threads share it
+
+    def get(self, key):
+        with self.lock:
+            document = self.documents.get(key)
+            if document is not None:
+                self.documents.move_to_end(key)
+            return document
+
+    def put(self, key, document) -> None:
+        with self.lock:
+            self.documents[key] = document
+            self.documents.move_to_end(key)
+            while len(self.documents) > self.size:
+                self.documents.popitem(last=False)
+
+
+valid_documents = ValidDocumentCache()
+
+
+def parse_and_validate(graphql_schema, query: str):
+    """(document, errors): the document when it is valid GraphQL for the schema, else the errors to answer."""
+    key = (id(graphql_schema), settings.GRAPHQL_MAX_TOKENS, query)
+    document = valid_documents.get(key)
+    if document is not None:
+        return document, []
+    try:
+        document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
+    except GraphQLSyntaxError as error:
+        return None, [error]
+    errors = validate(graphql_schema, document)
+    if errors:
+        return None, errors
+    valid_documents.put(key, document)
+    return document, []
+
+
 def execute_operation(schema, query, variables, operation_name, context) -> ExecutionResult:
     """Run one operation. Never raises for client mistakes: they come back as errors in the result."""
     if not isinstance(query, str) or not query.strip():
@@ -37,12 +86,8 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
         return ExecutionResult(data=None, errors=[GraphQLError("Variables must be a JSON object.")])
     if operation_name is not None and not isinstance(operation_name, str):
         return ExecutionResult(data=None, errors=[GraphQLError("operationName must be a string.")])
-    try:
-        document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
-    except GraphQLSyntaxError as error:
-        return ExecutionResult(data=None, errors=[error])
     graphql_schema = schema.graphql_schema
-    errors = validate(graphql_schema, document)
+    document, errors = parse_and_validate(graphql_schema, query)
     if not errors:
         errors = validate(graphql_schema, document, abuse_limit_rules(variables or {}))
     if errors:

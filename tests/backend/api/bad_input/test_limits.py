@@ -122,3 +122,18 @@ def test_products_of_every_category_at_full_pages_cost_too_much(django_assert_nu
 
     assert body["data"] is None
     assert only_error(body).startswith("The query exceeds the maximum cost of 50000 (it costs ")
+
+
+@pytest.mark.django_db
+def test_a_document_seen_before_is_still_checked_against_its_new_variables(django_assert_num_queries):
+    # given a document answered once with a sound page size (it is now in the valid-documents cache)
+    query = "query($n: Int) { pages(first: $n) { edges { node { slug } } } }"
+    assert ask(query, {"n": 5}) == {"data": {"pages": {"edges": []}}}
+
+    # when the same text comes back with an abusive page size
+    with django_assert_num_queries(0):
+        body = ask(query, {"n": 5000})
+
+    # then the limits still apply, before any SQL
+    assert only_error(body) == "'first' argument value of '5000' exceeds the limit of 100 records for the pages " \
+                               "connection."
