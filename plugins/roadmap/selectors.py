@@ -1,6 +1,7 @@
 """Reads of the roadmap: workshops with their places left, communes with workshop counts, public places, and the
 roadmap's axes and projects (CMS pages of two page types, linked by the attribute "axe-feuille-de-route")."""
 
+import re
 from collections import defaultdict
 from datetime import datetime
 
@@ -11,6 +12,9 @@ from django.utils import timezone
 from backend.commerce.page.models import AssignedPageAttributeValue, Page
 from backend.commerce.territory.models import Commune, PublicPlace
 from plugins.roadmap.models import Registration, Workshop
+
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what secrets.token_urlsafe produces
+MAX_PK = 2**63 - 1  # PostgreSQL bigint: a larger number cannot be a primary key (and would break the query)
 
 AXIS_PAGE_TYPE = "axe-feuille-de-route"
 PROJECT_PAGE_TYPE = "projet-feuille-de-route"
@@ -32,6 +36,8 @@ def workshops_list(*, commune: str | None = None, starts_from: datetime | None =
                    starts_to: datetime | None = None, now: datetime | None = None) -> QuerySet[Workshop]:
     """Workshops in date order. Without bounds: those not yet over. `commune` is an INSEE code or a slug."""
     workshops = workshops_with_seats()
+    if commune and "\x00" in commune:  # PostgreSQL refuses NUL in text: such a commune matches nothing
+        return workshops.none()
     if commune:
         workshops = workshops.filter(Q(commune__insee=commune) | Q(commune__slug=commune))
     if starts_from is None and starts_to is None:
@@ -45,7 +51,7 @@ def workshops_list(*, commune: str | None = None, starts_from: datetime | None =
 
 def registration_by_token(token: str) -> Registration | None:
     token = (token or "").strip()
-    if not token or len(token) > 64:
+    if not TOKEN_PATTERN.match(token):
         return None
     return Registration.objects.filter(cancellation_token=token).first()
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from backend.core.events import enqueue
 from plugins.roadmap.error_codes import WorkshopErrorCode
 from plugins.roadmap.models import MAX_SEATS_PER_REGISTRATION, Registration, Workshop
+from plugins.roadmap.selectors import MAX_PK, TOKEN_PATTERN
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
 
@@ -29,11 +30,15 @@ def _clean_registrant(*, name: str, email: str, phone: str, seats: int) -> tuple
     """Trimmed (name, email, phone), or every input problem at once as a ValidationError keyed by field."""
     name, email, phone = (name or "").strip(), (email or "").strip().lower(), (phone or "").strip()
     errors: dict[str, ValidationError] = {}
-    if len(name) < 2:
+    if any(ord(char) < 32 for char in name):
+        errors["name"] = ValidationError("Le nom contient des caractères non autorisés.", code="INVALID")
+    elif len(name) < 2:
         errors["name"] = ValidationError("Indiquez votre nom (2 caractères au moins).", code="INVALID")
     elif len(name) > 120:
         errors["name"] = ValidationError("Le nom ne peut dépasser 120 caractères.", code="INVALID")
     try:
+        if "\x00" in email:
+            raise ValidationError("NUL")
         validate_email(email)
     except ValidationError:
         errors["email"] = ValidationError("Saisissez une adresse e-mail valide, par exemple prenom@exemple.fr.",
@@ -64,7 +69,9 @@ def workshop_register(*, workshop_id: int, name: str, email: str, phone: str = "
     """Book `seats` places for a resident; raises ValidationError with a WorkshopErrorCode on refusal."""
     name, email, phone = _clean_registrant(name=name, email=email, phone=phone, seats=seats)
     now = now or timezone.now()
-    workshop = Workshop.objects.select_for_update().filter(pk=workshop_id, is_published=True).first()
+    workshop = None
+    if 0 < workshop_id <= MAX_PK:
+        workshop = Workshop.objects.select_for_update().filter(pk=workshop_id, is_published=True).first()
     if workshop is None:
         raise _error("workshop_id", "Cet atelier n'existe pas ou n'est plus proposé.", WorkshopErrorCode.NOT_FOUND)
     if workshop.is_cancelled:
@@ -95,8 +102,10 @@ def registration_cancel(*, token: str, now: datetime | None = None) -> Registrat
     """Cancel the registration whose secret link holds `token`; its places are free again at once."""
     now = now or timezone.now()
     token = (token or "").strip()
-    found = Registration.objects.filter(cancellation_token=token).values_list("pk", "workshop_id").first()
-    if not token or len(token) > 64 or found is None:
+    found = None
+    if TOKEN_PATTERN.match(token):
+        found = Registration.objects.filter(cancellation_token=token).values_list("pk", "workshop_id").first()
+    if found is None:
         raise _error("token", "Ce lien d'annulation n'est pas valide.", WorkshopErrorCode.NOT_FOUND)
     registration_id, workshop_id = found
     # Same lock as registering: the freed places are counted by the next registration, never twice.

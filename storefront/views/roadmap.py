@@ -194,7 +194,9 @@ class RegistrationForm(forms.Form):
 
 
 def _load_workshop(request, pk: int) -> dict:
-    node = api(request, "RoadmapWorkshop", {"id": workshop_global_id(pk)}).get("workshop")
+    node = None
+    if 0 < pk < 2**63:  # larger numbers cannot be an atelier's id: a 404, not an API error
+        node = api(request, "RoadmapWorkshop", {"id": workshop_global_id(pk)}).get("workshop")
     if not node:
         raise Http404("Cet atelier n'existe pas ou n'est plus proposé.")
     return _workshop(node)

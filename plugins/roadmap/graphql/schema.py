@@ -24,7 +24,7 @@ def workshop_pk(global_id: str) -> int:
     """The pk of a Workshop global ID; a GraphQL error when it is malformed or of another type."""
     try:
         type_name, pk = from_global_id(global_id)
-        if type_name != "Workshop":
+        if type_name != "Workshop" or not 0 < int(pk) <= selectors.MAX_PK:
             raise InvalidGlobalId(global_id)
         return int(pk)
     except (InvalidGlobalId, ValueError) as exc:

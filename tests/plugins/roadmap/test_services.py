@@ -201,3 +201,20 @@ def test_a_workshop_already_started_cannot_be_cancelled(make_workshop):
     assert codes(refused.value) == {"token": ["INVALID"]}
     registration.refresh_from_db()
     assert registration.cancelled_at is None
+
+
+@pytest.mark.django_db
+def test_control_characters_and_absurd_ids_are_refused_cleanly(make_workshop):
+    workshop = make_workshop()
+
+    with pytest.raises(ValidationError) as bad_text:
+        register(workshop, name="Jean\x00", email="jean\x00@exemple.fr")
+    with pytest.raises(ValidationError) as bad_id:
+        workshop_register(workshop_id=10**30, name="Jean", email="jean@exemple.fr")
+    with pytest.raises(ValidationError) as bad_token:
+        registration_cancel(token="\x00abc")
+
+    assert codes(bad_text.value) == {"name": ["INVALID"], "email": ["INVALID"]}
+    assert codes(bad_id.value) == {"workshop_id": ["NOT_FOUND"]}
+    assert codes(bad_token.value) == {"token": ["NOT_FOUND"]}
+    assert Registration.objects.count() == 0

@@ -219,3 +219,22 @@ def test_the_pages_stay_french_when_the_browser_asks_for_english(browser, make_w
 
     assert "Lundi 1 décembre 2031, de 14h00 à 16h00" in html
     assert "Monday" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/feuille-de-route/ateliers/99999999999999999999999/",
+                                 "/feuille-de-route/annulation/%00jeton/",
+                                 "/feuille-de-route/" + "a" * 300 + "/"])
+def test_absurd_urls_are_french_404s_never_errors(browser, roadmap, url):
+    response = browser.get(url)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["commune=%00", "commune=" + "x" * 5000, "apres=pas-un-curseur"])
+def test_tampered_calendar_parameters_still_show_the_calendar(browser, roadmap, query):
+    response = browser.get(f"/feuille-de-route/ateliers/?{query}")
+
+    assert response.status_code == 200
+    assert "<h2 id=\"calendrier\">Calendrier</h2>" in response.content.decode()
