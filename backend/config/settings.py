@@ -241,3 +241,8 @@ STOREFRONT_GRAPHQL_TRANSPORT = os.environ.get(
     "STOREFRONT_GRAPHQL_TRANSPORT",
     "storefront.client.http_transport" if STOREFRONT_API_URL else "backend.api.inprocess.execute",
 )
+
+# --- Logistics (issue 5): planning time, map tiles (OSM when online; empty = no tiles, the SVG map still works) ---
+LOGISTICS_PLANNING_SECONDS = float(os.environ.get("LOGISTICS_PLANNING_SECONDS", "5"))
+LOGISTICS_TILE_URL = os.environ.get("LOGISTICS_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+LOGISTICS_TILE_ATTRIBUTION = os.environ.get("LOGISTICS_TILE_ATTRIBUTION", "© les contributeurs d'OpenStreetMap")
