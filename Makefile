@@ -21,7 +21,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/comptoir setup
-	$(BIN)/comptoir serve --port $(PORT)
+	$(BIN)/comptoir serve --port $(PORT) --stop-db
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

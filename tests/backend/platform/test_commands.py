@@ -118,3 +118,22 @@ def test_serve_rejects_bad_numbers():
         _positive_int("PORT", "abc")
     with pytest.raises(CommandError, match="WEB_CONCURRENCY doit être au moins 1, reçu 0"):
         _positive_int("WEB_CONCURRENCY", "0")
+
+
+def test_serve_never_stops_a_database_it_does_not_own(settings, monkeypatch):
+    # given a DATABASE_URL pointing to a server of its own (CI, production)
+    from backend.config import embedded_db
+    from backend.core.management.commands.serve import Command
+
+    stopped = []
+    monkeypatch.setattr(embedded_db, "stop_embedded", lambda var_dir: stopped.append(var_dir) or True)
+    settings.DATABASE_URL = "postgres://postgres@127.0.0.1:5432/comptoir"
+
+    # when the server stops with --stop-db
+    Command(stdout=io.StringIO())._stop_embedded_database()
+
+    # then nothing was stopped; with the embedded server's URL it is stopped
+    assert stopped == []
+    settings.DATABASE_URL = f"postgresql://postgres:@/comptoir?host={settings.VAR_DIR / 'pgdata'}"
+    Command(stdout=io.StringIO())._stop_embedded_database()
+    assert stopped == [settings.VAR_DIR]

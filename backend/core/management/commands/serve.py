@@ -48,6 +48,8 @@ class Command(BaseCommand):
         parser.add_argument("--workers", default=None,
                             help="nombre de processus (par défaut WEB_CONCURRENCY, sinon 3)")
         parser.add_argument("--threads", default=None, help="fils par processus (par défaut WEB_THREADS, sinon 4)")
+        parser.add_argument("--stop-db", action="store_true",
+                            help="arrêter le PostgreSQL embarqué quand le serveur s'arrête (utilisé par `make run`)")
 
     def handle(self, *args, **options):
         from django.db import connections
@@ -77,4 +79,21 @@ class Command(BaseCommand):
                           f"/admin/ ({workers} processus × {threads} fils). Ctrl+C pour arrêter.")
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("Attention : DEBUG est actif, à ne jamais faire en production."))
-        ComptoirServer().run()
+        master_pid = os.getpid()
+        try:
+            ComptoirServer().run()
+        finally:
+            # gunicorn's workers leave through SystemExit too: only the master may stop the database.
+            if options["stop_db"] and os.getpid() == master_pid:
+                self._stop_embedded_database()
+
+    def _stop_embedded_database(self) -> None:
+        from django.db import connections
+
+        from backend.config.embedded_db import pgdata_path, stop_embedded
+
+        if f"host={pgdata_path(settings.VAR_DIR)}" not in settings.DATABASE_URL:
+            return  # DATABASE_URL points to a server we do not own
+        connections.close_all()
+        if stop_embedded(settings.VAR_DIR):
+            self.stdout.write("Serveur PostgreSQL embarqué arrêté.")
