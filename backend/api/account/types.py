@@ -38,14 +38,14 @@ def _viewer(info):
     return getattr(info.context, "user", None)
 
 
-NOTE_READERS = {PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF}
+NOTE_READERS = {PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF}  # who reads users beyond themselves
 
 
 def can_manage_users(info) -> bool:
     viewer = _viewer(info)
     if not (viewer and (viewer.is_staff or viewer.is_superuser)):
         return False  # only staff hold permissions: no need to ask the database
-    return has_one_of_permissions(_viewer(info), [PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF])
+    return has_one_of_permissions(viewer, NOTE_READERS)
 
 
 class Address(graphene.ObjectType):

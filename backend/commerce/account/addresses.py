@@ -74,6 +74,7 @@ def _owned_address(user: User, address_id: int, *, field: str = "id") -> Address
     return address
 
 
+@transaction.atomic
 def address_create(*, user: User, data: dict, address_type: str | None = None,
                    metadata: dict | None = None) -> Address:
     cleaned = clean_address(data, address_type=address_type)
@@ -87,6 +88,7 @@ def address_create(*, user: User, data: dict, address_type: str | None = None,
     return address
 
 
+@transaction.atomic
 def address_update(*, user: User, address_id: int, data: dict, metadata: dict | None = None) -> Address:
     """Only the fields sent change; the result must still be a valid address."""
     address = _owned_address(user, address_id)
@@ -100,6 +102,7 @@ def address_update(*, user: User, address_id: int, data: dict, metadata: dict | 
     return address
 
 
+@transaction.atomic
 def address_delete(*, user: User, address_id: int) -> Address:
     """Remove the address; a default pointing to it is cleared (SET_NULL). Returns it with its former id."""
     address = _owned_address(user, address_id)
@@ -110,6 +113,7 @@ def address_delete(*, user: User, address_id: int) -> Address:
     return address
 
 
+@transaction.atomic
 def address_set_default(*, user: User, address_id: int, address_type: str) -> User:
     address = _owned_address(user, address_id)
     _set_default(user, address, address_type)

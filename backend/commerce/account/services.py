@@ -158,6 +158,7 @@ def user_register(*, email: str, password: str, first_name: str = "", last_name:
     return Registration(user=user, requires_confirmation=requires_confirmation)
 
 
+@transaction.atomic
 def user_confirm(*, email: str, token: str, password: str | None = None) -> User:
     """Confirm the account of the mailed link. A password, when given, must be the account's own (Saleor's
     REQUIRED_PASSWORD mode); an account created without one (at checkout) gets it here."""
@@ -293,6 +294,7 @@ def user_revoke_tokens(*, user: User) -> None:
 PASSWORD_RESET_LOCK_SECONDS = 15 * 60  # one mail per quarter of an hour, as Saleor's RESET_PASSWORD_LOCK_TIME
 
 
+@transaction.atomic
 def password_reset_request(*, email: str, redirect_url: str, channel_slug: str | None = None) -> None:
     """Mail a reset link after commit. Unknown, inactive or recently mailed accounts get the same silent answer, so
     the form reveals nothing about who has an account and cannot be used to flood a mailbox."""
@@ -313,6 +315,7 @@ def password_reset_request(*, email: str, redirect_url: str, channel_slug: str |
     enqueue(send_password_reset_email, user.pk, redirect_url, uuid.uuid4().hex)
 
 
+@transaction.atomic
 def password_set(*, email: str, token: str, password: str) -> IssuedTokens:
     """Set the password from a mailed reset link, then sign in. The link proves the e-mail, so it also confirms."""
     user = user_by_email((email or "").strip(), for_update=True)
@@ -344,6 +347,7 @@ def password_change(*, user: User, new_password: str, old_password: str | None) 
 # --- Profile ------------------------------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def account_update(*, user: User, first_name: str | None = None, last_name: str | None = None,
                    language_code: str | None = None, metadata: dict | None = None,
                    default_billing_address: dict | None = None, default_shipping_address: dict | None = None) -> User:
@@ -387,6 +391,7 @@ def account_deletion_request(*, user: User, redirect_url: str, channel_slug: str
     enqueue(send_account_deletion_email, user.pk, redirect_url, uuid.uuid4().hex)
 
 
+@transaction.atomic
 def account_delete(*, user: User, token: str) -> int:
     """Delete the signed-in user's account and address book; returns the former id. Orders keep their own copies of
     addresses and lose only the link to the account (SET_NULL)."""
