@@ -35,6 +35,16 @@ def make_workshop(bavay):
     return make
 
 
+@pytest.fixture(params=["in-process", "http"])
+def transport(request, settings):
+    """Run a test once in-process, then over HTTP to a live backend (the shared `http_transport` fixture)."""
+    if request.param == "http":
+        request.getfixturevalue("http_transport")
+    else:
+        settings.STOREFRONT_GRAPHQL_TRANSPORT = "backend.api.inprocess.execute"
+    return request.param
+
+
 @pytest.fixture
 def browser():
     """A visitor whose POSTs must carry the CSRF token, as a real browser's do."""
