@@ -5,6 +5,7 @@ the mail is handed to the mail server, so a repeated delivery of the same reques
 """
 
 import logging
+import smtplib
 
 from celery import shared_task
 from django.db import transaction
@@ -15,6 +16,8 @@ from backend.commerce.account.models import User
 
 logger = logging.getLogger(__name__)
 
+# A mail server that is down or refuses for a while: try again later (30 s, 60 s, 120 s... up to 5 times).
+MAIL_RETRY = {"autoretry_for": (smtplib.SMTPException, OSError), "retry_backoff": 30, "max_retries": 5}
 SENT_KEY = "account.mails_sent"  # private metadata: request ids of the mails already sent
 KEEP_LAST = 20
 
@@ -35,7 +38,7 @@ def _send_once(user_id: int, request_id: str, send) -> bool:
     return True
 
 
-@shared_task(name="account.send_account_confirmation_email")
+@shared_task(name="account.send_account_confirmation_email", **MAIL_RETRY)
 def send_account_confirmation_email(user_id: int, redirect_url: str, request_id: str) -> bool:
     def send(user):
         if user.is_confirmed:
@@ -47,7 +50,7 @@ def send_account_confirmation_email(user_id: int, redirect_url: str, request_id:
     return _send_once(user_id, request_id, send)
 
 
-@shared_task(name="account.send_password_reset_email")
+@shared_task(name="account.send_password_reset_email", **MAIL_RETRY)
 def send_password_reset_email(user_id: int, redirect_url: str, request_id: str) -> bool:
     def send(user):
         if not user.is_active:
@@ -59,7 +62,7 @@ def send_password_reset_email(user_id: int, redirect_url: str, request_id: str) 
     return _send_once(user_id, request_id, send)
 
 
-@shared_task(name="account.send_account_deletion_email")
+@shared_task(name="account.send_account_deletion_email", **MAIL_RETRY)
 def send_account_deletion_email(user_id: int, redirect_url: str, request_id: str) -> bool:
     def send(user):
         if not user.is_active:

@@ -299,3 +299,31 @@ def test_redirect_urls_follow_the_allowed_client_host_patterns(settings, allowed
     else:
         with pytest.raises(ValidationError):
             validate_redirect_url(url)
+
+
+@pytest.mark.django_db
+def test_confirmation_task_retries_when_the_mail_server_fails(confirmation_required, monkeypatch):
+    # given: the mail server refuses the first attempt
+    import smtplib
+
+    from backend.commerce.account import emails
+    from backend.commerce.account.tasks import send_account_confirmation_email
+
+    user = factories.user("paul@example.fr", is_confirmed=False)
+    real_send, attempts = emails.send_account_confirmation, []
+
+    def flaky_send(user, redirect_url):
+        attempts.append(redirect_url)
+        if len(attempts) == 1:
+            raise smtplib.SMTPServerDisconnected("connexion perdue")
+        return real_send(user, redirect_url)
+
+    monkeypatch.setattr(emails, "send_account_confirmation", flaky_send)
+    # when: run as celery runs it in-process (eager), retries included
+    result = send_account_confirmation_email.apply(args=(user.pk, STOREFRONT_URL, "req-1"))
+    # then
+    assert result.successful()
+    assert len(attempts) == 2
+    assert len(mail.outbox) == 1
+    user.refresh_from_db()
+    assert user.private_metadata["account.mails_sent"] == ["req-1"]
