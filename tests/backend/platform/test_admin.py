@@ -3,11 +3,10 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 import backend.config.urls  # noqa: F401 - the admin registry is complete once the URLconf is loaded
-from backend.commerce.site.models import SiteSettings
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_catalogue")]
@@ -18,17 +17,22 @@ INLINE_ONLY = {
     "productvarianttranslation", "collectiontranslation", "productchannellisting", "productvariantchannellisting",
     "productmedia", "variantmedia", "assignedproductattributevalue", "assignedvariantattributevalue",
     "collectionproduct", "collectionchannellisting", "pagetranslation", "assignedpageattributevalue",
-    "menuitemtranslation", "channelwarehouse",
+    "menuitemtranslation", "channelwarehouse", "orderline", "orderevent",
 }
 
 
 @pytest.fixture
-def admin_client_fr():
+def admin_user():
     user = factories.user(email="equipe@cc-paysdemormal.fr")
     user.is_staff = user.is_superuser = True
     user.save()
+    return user
+
+
+@pytest.fixture
+def admin_client_fr(admin_user):
     client = Client(HTTP_ACCEPT_LANGUAGE="fr")
-    client.force_login(user)
+    client.force_login(admin_user)
     return client
 
 
@@ -43,13 +47,15 @@ def test_every_domain_model_has_an_admin_page_or_is_an_inline():
     assert missing == []
 
 
-def test_changelist_add_and_change_pages_load_for_every_registered_model(admin_client_fr):
+def test_changelist_add_and_change_pages_load_for_every_registered_model(admin_client_fr, admin_user):
     failures, checked = [], 0
-    for model in admin.site._registry:
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    for model, model_admin in admin.site._registry.items():
         opts = model._meta
         prefix = f"admin:{opts.app_label}_{opts.model_name}"
-        # the shop settings are a single row: adding a second one is refused
-        add_status = 403 if model is SiteSettings else 200
+        # some pages refuse additions on purpose (a single shop settings row, orders made only by the services)
+        add_status = 200 if model_admin.has_add_permission(request) else 403
         urls = [(reverse(f"{prefix}_changelist"), 200), (reverse(f"{prefix}_add"), add_status)]
         first = model._default_manager.order_by("pk").first()
         if first is not None:
@@ -80,3 +86,8 @@ def test_product_list_shows_french_prices_and_stays_at_a_fixed_number_of_queries
     assert "\u00a0€" in page
     found = admin_client_fr.get(reverse("admin:product_product_changelist"), {"q": "maroilles"}).content.decode()
     assert "Maroilles AOP fermier" in found
+
+
+def test_the_shop_settings_and_orders_refuse_additions_by_hand(admin_client_fr):
+    assert admin_client_fr.get(reverse("admin:site_sitesettings_add")).status_code == 403
+    assert admin_client_fr.get(reverse("admin:order_order_add")).status_code == 403
