@@ -5,6 +5,7 @@ message: the API turns it into `errors{field message code}` as Saleor does.
 """
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from backend.commerce.account.selectors import user_by_email, user_permission_co
 from backend.core.events import enqueue
 
 CODE = AccountErrorCode
+logger = logging.getLogger(__name__)
 
 
 def _error(field: str | None, message: str, code: AccountErrorCode) -> ValidationError:
@@ -212,15 +214,14 @@ def token_create(*, email: str, password: str, audience: str | None = None,
     LOGIN_ATTEMPT_DELAYED): guessing a password takes ages while the owner, elsewhere, can still sign in."""
     email = (email or "").strip().lower()
     failures_key = _login_failures_key(email, client_ip)
-    if cache.get(failures_key, 0) >= LOGIN_FAILURES_ALLOWED:
+    if _login_failures(failures_key) >= LOGIN_FAILURES_ALLOWED:
         raise _error("email", f"Trop de tentatives de connexion : réessayez dans {LOGIN_PAUSE_SECONDS // 60} minutes.",
                      CODE.LOGIN_ATTEMPT_DELAYED)
     user = user_by_email(email)
     if user is None:
         User().set_password(password or "")  # same work as a real check, so timing does not reveal accounts
     if user is None or not user.check_password(password or ""):
-        cache.add(failures_key, 0, LOGIN_PAUSE_SECONDS)
-        cache.incr(failures_key)
+        _count_login_failure(failures_key)
         raise _credentials_error()
     site = _site()
     if not user.is_confirmed and site.enable_account_confirmation_by_email \
@@ -228,8 +229,29 @@ def token_create(*, email: str, password: str, audience: str | None = None,
         raise _error("email", "Le compte doit d'abord être confirmé par e-mail.", CODE.ACCOUNT_NOT_CONFIRMED)
     if not user.is_active:
         raise _error("email", "Ce compte est désactivé.", CODE.INACTIVE)
-    cache.delete(failures_key)
+    _count_login_failure(failures_key, reset=True)
     return _issue_tokens(user, audience=audience)
+
+
+# A cache that is down must not lock everybody out: the pause is a protection, not a condition of signing in.
+# (tokenCreate runs outside a transaction, so a failing cache query cannot spoil one.)
+def _login_failures(key: str) -> int:
+    try:
+        return int(cache.get(key, 0))
+    except Exception:
+        logger.warning("login failure count unavailable (cache error)", exc_info=True)
+        return 0
+
+
+def _count_login_failure(key: str, *, reset: bool = False) -> None:
+    try:
+        if reset:
+            cache.delete(key)
+        else:
+            cache.add(key, 0, LOGIN_PAUSE_SECONDS)
+            cache.incr(key)
+    except Exception:
+        logger.warning("login failure not counted (cache error)", exc_info=True)
 
 
 def _issue_tokens(user: User, *, audience: str | None = None) -> IssuedTokens:

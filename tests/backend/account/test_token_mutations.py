@@ -281,3 +281,23 @@ def test_a_successful_sign_in_clears_the_failure_count(gql, customer):
         _create(gql, password="devine")
 
     assert _create(gql)["errors"] == []
+
+
+@pytest.mark.django_db
+def test_sign_in_still_works_when_the_cache_is_down(gql, customer, monkeypatch, caplog):
+    # given
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache injoignable")
+
+    for method in ("get", "add", "incr", "delete"):
+        monkeypatch.setattr(cache, method, broken)
+    # when
+    wrong = _create(gql, password="devine")
+    right = _create(gql)
+    # then
+    assert wrong["errors"][0]["code"] == "INVALID_CREDENTIALS"
+    assert right["errors"] == []
+    assert right["token"] is not None
+    assert "login failure not counted (cache error)" in caplog.text
