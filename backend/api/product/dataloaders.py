@@ -98,7 +98,9 @@ class VariantsByProductIdLoader(DataLoader):
         results = {}
         for (channel, show_hidden), group in group_by(keys, lambda key: (key[1], key[2])).items():
             product_ids = {key[0] for key in group}
-            variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden).filter(
+            # Keys come from products the caller could already see: their publication is not checked again.
+            variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden,
+                                                  product_checked=True).filter(
                 product_id__in=product_ids).order_by("sort_order", "sku", "pk")
             channel_id = channel.id if channel is not None else None
             variants = variants.annotate(available_quantity=variant_available_quantity_subquery(channel_id=channel_id))

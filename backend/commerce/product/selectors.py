@@ -46,8 +46,12 @@ def products_visible(*, channel, show_hidden: bool, in_listings: bool = False) -
     return products.filter(Exists(listing))
 
 
-def variants_visible(*, channel, show_hidden: bool) -> QuerySet[ProductVariant]:
-    """Variants a caller may see: the public only sees priced variants of visible products in the channel."""
+def variants_visible(*, channel, show_hidden: bool, product_checked: bool = False) -> QuerySet[ProductVariant]:
+    """Variants a caller may see: the public only sees priced variants of visible products in the channel.
+
+    `product_checked`: the caller already knows the products are visible (their variants are being listed), so the
+    product's publication is not checked again.
+    """
     variants = ProductVariant.objects.all()
     if show_hidden:
         return variants
@@ -56,10 +60,13 @@ def variants_visible(*, channel, show_hidden: bool) -> QuerySet[ProductVariant]:
     priced = ProductVariantChannelListing.objects.filter(
         variant_id=OuterRef("pk"), channel_id=channel.id, price_amount__isnull=False
     )
+    variants = variants.filter(Exists(priced))
+    if product_checked:
+        return variants
     product_listing = ProductChannelListing.objects.filter(
         product_id=OuterRef("product_id"), channel_id=channel.id
     ).filter(published_listing_q())
-    return variants.filter(Exists(priced), Exists(product_listing))
+    return variants.filter(Exists(product_listing))
 
 
 def collections_visible(*, channel, show_hidden: bool) -> QuerySet[Collection]:

@@ -3,7 +3,7 @@
 from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 
-from backend.commerce.warehouse.models import Stock, Warehouse
+from backend.commerce.warehouse.models import ChannelWarehouse, Stock, Warehouse
 
 
 def warehouses_all() -> QuerySet[Warehouse]:
@@ -17,7 +17,9 @@ def available_quantity_expression():
 
 def stocks_for_channel(stocks: QuerySet[Stock], channel_id: int | None) -> QuerySet[Stock]:
     """Stock a channel sells from: its warehouses' (Saleor's warehouse-channel link); every warehouse without one."""
-    return stocks if channel_id is None else stocks.filter(warehouse__channelwarehouse__channel_id=channel_id)
+    if channel_id is None:
+        return stocks
+    return stocks.filter(warehouse_id__in=ChannelWarehouse.objects.filter(channel_id=channel_id).values("warehouse_id"))
 
 
 def available_quantities_by_variant(variant_ids, channel_id: int | None = None) -> dict[int, int]:
