@@ -5,14 +5,20 @@ import graphene
 from backend.api.account import schema as account
 from backend.api.attribute import schema as attribute
 from backend.api.channel import schema as channel
+from backend.api.checkout import schema as checkout
+from backend.api.discount import schema as discount
 from backend.api.menu import schema as menu
+from backend.api.order import schema as order
 from backend.api.page import schema as page
+from backend.api.payment import schema as payment
 from backend.api.product import schema as product
+from backend.api.shipping import schema as shipping
 from backend.api.shop import schema as shop
 from backend.api.warehouse import schema as warehouse
 from backend.core.plugins import get_plugin_manager
 
-DOMAINS = [account, attribute, channel, menu, page, product, shop, warehouse]
+DOMAINS = [account, attribute, channel, checkout, discount, menu, order, page, payment, product, shipping, shop,
+           warehouse]
 
 
 def _non_empty(classes):

@@ -169,13 +169,15 @@ def _validate_delivery_and_price(checkout: Checkout, lines_info: list[LineInfo])
 
 
 def _validate_payment(checkout: Checkout, totals: Totals) -> bool:
-    """Paid (authorized or charged in full) carts go through; unpaid ones only for pay-at-pickup."""
+    """Paid (authorized or charged in full) carts go through; unpaid ones when the channel allows unpaid orders:
+    paid at the pickup point ("paiement au retrait") or to the courier at the door ("paiement à la livraison"),
+    and marked paid at handover (orderMarkAsPaid)."""
     amounts = amounts_of(TransactionItem.objects.filter(checkout=checkout))
     covered = authorize_status(total=totals.total.gross.amount, authorized=amounts.authorized,
                                charged=amounts.charged) == "FULL"
     if covered:
         return True
-    if checkout.collection_point_id is not None and checkout.channel.allow_unpaid_orders:
+    if checkout.channel.allow_unpaid_orders:
         return False
     raise _error("id", "Le paiement ne couvre pas le total de la commande.",
                  CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID)

@@ -18,6 +18,7 @@ from backend.commerce.order.models import (
     OrderEventType,
     OrderStatus,
 )
+from backend.commerce.order.services import order_mark_as_paid
 from backend.commerce.payment.models import TransactionEventType
 from backend.commerce.payment.services import transaction_create, transaction_event_record
 from backend.commerce.warehouse.models import Stock
@@ -108,7 +109,9 @@ def test_cart_without_delivery_is_shipping_method_not_set(channel, cheese):
 
 
 @pytest.mark.django_db
-def test_unpaid_home_delivery_is_checkout_not_fully_paid(channel, cheese, zone, home_address):
+def test_unpaid_home_delivery_is_refused_when_the_channel_wants_payment_first(channel, cheese, zone, home_address):
+    channel.allow_unpaid_orders = False
+    channel.save(update_fields=["allow_unpaid_orders"])
     checkout = services.checkout_create(channel=channel, email="lea@example.fr",
                                         lines=[services.LineInput(cheese.pk, 1)])
     delivery.checkout_shipping_address_update(checkout_token=checkout.pk, address=home_address)
@@ -117,6 +120,19 @@ def test_unpaid_home_delivery_is_checkout_not_fully_paid(channel, cheese, zone, 
         checkout_complete(checkout_token=checkout.pk)
     assert codes(error.value) == ["CHECKOUT_NOT_FULLY_PAID"]
     nothing_changed(checkout)
+
+
+@pytest.mark.django_db
+def test_unpaid_home_delivery_is_paid_to_the_courier_when_the_channel_allows_it(channel, cheese, zone, home_address):
+    # "Paiement à la livraison": placed unpaid, marked paid at the door like a pickup order at the counter.
+    checkout = services.checkout_create(channel=channel, email="lea@example.fr",
+                                        lines=[services.LineInput(cheese.pk, 1)])
+    delivery.checkout_shipping_address_update(checkout_token=checkout.pk, address=home_address)
+    delivery.checkout_delivery_method_update(checkout_token=checkout.pk, shipping_method_id=zone["light"].pk)
+    order = checkout_complete(checkout_token=checkout.pk).order
+    assert (order.charge_status, order.total_gross_amount, order.pickup_code) == ("NONE", Decimal("17.40"), "")
+    paid = order_mark_as_paid(order_id=order.pk, transaction_reference="especes-livreur")
+    assert (paid.charge_status, paid.total_charged_amount) == ("FULL", Decimal("17.40"))
 
 
 @pytest.mark.django_db

@@ -1,0 +1,41 @@
+"""Loaders of the order API: one query per kind of related rows, whatever the number of orders or lines."""
+
+from backend.api.core.dataloaders import ByForeignKeyLoader, ByIdLoader
+from backend.commerce.discount.models import Voucher
+from backend.commerce.order.models import Fulfillment, FulfillmentLine, OrderEvent, OrderLine
+
+
+class LinesByOrderLoader(ByForeignKeyLoader):
+    model = OrderLine
+    fk_field = "order"
+
+    def batch_load(self, keys):
+        values = super().batch_load(keys)
+        by_id = OrderLineByIdLoader(self.context)
+        for lines in values:
+            for line in lines:
+                by_id.prime(line.pk, line)
+        return values
+
+
+class OrderLineByIdLoader(ByIdLoader):
+    model = OrderLine
+
+
+class FulfillmentsByOrderLoader(ByForeignKeyLoader):
+    model = Fulfillment
+    fk_field = "order"
+
+
+class FulfillmentLinesByFulfillmentLoader(ByForeignKeyLoader):
+    model = FulfillmentLine
+    fk_field = "fulfillment"
+
+
+class EventsByOrderLoader(ByForeignKeyLoader):
+    model = OrderEvent
+    fk_field = "order"
+
+
+class VoucherByIdLoader(ByIdLoader):
+    model = Voucher
