@@ -225,11 +225,27 @@ def referenced_pks(values, type_name: str) -> list[int]:
     return pks
 
 
+def visible_reference_pks(info, kind: str, pks: list[int], channel) -> list[int]:
+    """A published product may reference an unpublished one: the public only gets what it could see directly."""
+    from backend.api.channel.context import can_manage_products
+    from backend.commerce.product import selectors
+
+    if not pks or kind == "Category" or can_manage_products(info):
+        return pks
+    visible = {
+        "Product": lambda: selectors.products_visible(channel=channel, show_hidden=False),
+        "ProductVariant": lambda: selectors.variants_visible(channel=channel, show_hidden=False),
+        "Collection": lambda: selectors.collections_visible(channel=channel, show_hidden=False),
+    }[kind]()
+    allowed = set(visible.filter(pk__in=pks).values_list("pk", flat=True))
+    return [pk for pk in pks if pk in allowed]
+
+
 def _reference_types():
     """Single and multi reference types for products, variants, categories and collections (loaded lazily)."""
 
     def load(kind):
-        from backend.api.channel.context import ChannelContext
+        from backend.api.channel.context import ChannelContext, resolve_channel
         from backend.api.product import dataloaders as loaders
 
         loader = {"Product": loaders.ProductByIdLoader, "ProductVariant": loaders.VariantByIdLoader,
@@ -237,9 +253,12 @@ def _reference_types():
         wraps = kind in {"Product", "ProductVariant", "Collection"}
 
         def fetch(info, pks):
+            channel = resolve_channel(info, None)
+            pks = visible_reference_pks(info, kind, pks, channel)
+
             def shape(objects):
                 objects = [obj for obj in objects if obj is not None]
-                return [ChannelContext(obj, None) for obj in objects] if wraps else objects
+                return [ChannelContext(obj, channel) for obj in objects] if wraps else objects
 
             return then(loader(info.context).load_many(pks), shape)
 

@@ -217,3 +217,26 @@ def test_quantity_available_counts_only_the_channel_warehouses(api, staff_api, c
     assert data["products"]["edges"][0]["node"]["variants"] == [{"quantityAvailable": 4}]
     assert [w["name"] for w in channel_data["channel"]["warehouses"]] == [
         product.variants.get().stocks.exclude(warehouse=cellar).get().warehouse.name]
+
+
+def test_reference_attributes_resolve_visible_objects_only(api, staff_api, channel):
+    from backend.commerce.attribute.models import Attribute
+
+    product = factories.product("Plateau apéritif")
+    published = factories.product("Maroilles")
+    draft = factories.product("Fromage en préparation", published=False)
+    for target in (published, draft):
+        add_attribute(product, "accords", target.name, input_type="reference",
+                      value=to_global_id("Product", target.pk))
+    Attribute.objects.filter(slug="accords").update(entity_type="product")
+    query = """query($slug: String) { product(slug: $slug) { assignedAttributes { __typename
+      ... on AssignedMultiProductReferenceAttribute { value { name pricing { priceRange { start { gross {
+      amount } } } } } } } } }"""
+
+    public = gql(api, query, {"slug": product.slug})["product"]["assignedAttributes"]
+    staff = gql(staff_api, query, {"slug": product.slug})["product"]["assignedAttributes"]
+
+    assert public == [{"__typename": "AssignedMultiProductReferenceAttribute",
+                       "value": [{"name": "Maroilles", "pricing": {"priceRange": {"start": {"gross": {
+                           "amount": 12.5}}}}}]}]
+    assert [item["name"] for item in staff[0]["value"]] == ["Maroilles", "Fromage en préparation"]
