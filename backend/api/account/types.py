@@ -12,7 +12,7 @@ from backend.api.account.dataloaders import (
     PermissionsByUserLoader,
 )
 from backend.api.core.dataloaders import then
-from backend.api.core.enums import LanguageCodeEnum, PermissionEnumType, saleor_enum
+from backend.api.core.enums import LanguageCodeEnum, PermissionEnumType, enum_values, saleor_enum
 from backend.api.core.scalars import DateTime
 from backend.api.core.types import COUNTRY_NAMES_FR, CountryDisplay, Image, ObjectWithMetadata
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
@@ -118,9 +118,14 @@ class UserPermission(graphene.ObjectType):
         description = "Represents user's permissions."
 
 
+LANGUAGE_CODES = frozenset(enum_values("LanguageCodeEnum"))
+
+
 def language_code_enum_value(code: str | None) -> str:
-    """Our stored codes ("fr", "fr-be") as LanguageCodeEnum values ("FR", "FR_BE")."""
-    return (code or "fr").replace("-", "_").upper()
+    """Our stored codes ("fr", "fr-be") as LanguageCodeEnum values ("FR", "FR_BE"); French for anything unknown (a
+    code typed in the admin must not turn `me` into an error)."""
+    value = (code or "fr").replace("-", "_").upper()
+    return value if value in LANGUAGE_CODES else "FR"
 
 
 class User(graphene.ObjectType):

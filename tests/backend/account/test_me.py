@@ -135,3 +135,25 @@ def test_me_query_count_for_staff(gql, django_assert_num_queries):
     with django_assert_num_queries(4):
         me = gql(ME_FULL, token=token)["me"]
     assert [p["code"] for p in me["userPermissions"]] == ["MANAGE_USERS", "MANAGE_ORDERS"]
+
+
+@pytest.mark.parametrize(("stored", "answered"), [("fr", "FR"), ("fr-be", "FR_BE"), ("en", "EN"), ("klingon", "FR")])
+@pytest.mark.django_db
+def test_language_code_is_answered_as_saleors_enum(gql, customer, customer_token, stored, answered):
+    customer.language_code = stored
+    customer.save()
+
+    assert gql("{ me { languageCode } }", token=customer_token) == {"me": {"languageCode": answered}}
+
+
+@pytest.mark.django_db
+def test_a_default_address_outside_the_book_is_still_answered(gql, customer, customer_token):
+    # given: a default address that is not (or no longer) in the address book
+    address = Address.objects.create(street_address_1="4 rue", city="HOUDAIN-LEZ-BAVAY", postal_code="59570")
+    customer.default_billing_address = address
+    customer.save()
+    # when
+    me = gql("{ me { addresses { id } defaultBillingAddress { id city } } }", token=customer_token)["me"]
+    # then
+    assert me == {"addresses": [], "defaultBillingAddress": {"id": to_global_id("Address", address.pk),
+                                                             "city": "HOUDAIN-LEZ-BAVAY"}}
