@@ -282,6 +282,10 @@ class Parcel(models.Model):
         return f"Colis {self.label_code}"
 
     @property
+    def weight_kg_text(self) -> str:
+        return f"{self.weight_g / 1000:.1f} kg".replace(".", ",")
+
+    @property
     def label_code(self) -> str:
         return str(self.id).split("-")[0].upper()
 
