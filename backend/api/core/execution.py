@@ -2,9 +2,18 @@
 
 A storefront sends the same few documents over and over: a document that parsed and passed the standard validation
 is kept (LRU, by its exact text), so the next request only runs the abuse limits, which depend on the variables.
+
+Optionally (GRAPHQL_PUBLIC_CACHE_SECONDS > 0, off by default), the answers to anonymous read-only catalogue queries
+are kept that many seconds in the process (a micro-cache, as a reverse proxy would do): every anonymous visitor sees
+the same catalogue, so a busy hour costs one execution per distinct query and per period. Anything signed in, any
+mutation, any root field outside the public catalogue (checkout, me, order...) is never cached.
 """
 
+import hashlib
+import json
 import logging
+import os
+import time
 from collections import OrderedDict
 from threading import Lock
 
@@ -74,6 +83,61 @@ def parse_and_validate(graphql_schema, query: str):
     return document, []
 
 
+PUBLIC_ROOT_FIELDS = frozenset({
+    "shop", "channels", "channel", "products", "product", "productVariant", "productVariants", "categories",
+    "category", "collections", "collection", "menu", "menus", "menuItem", "page", "pages", "pageType", "pageTypes",
+    "attributes", "attribute", "__typename",
+})
+
+
+def public_cache_seconds() -> int:
+    return int(getattr(settings, "GRAPHQL_PUBLIC_CACHE_SECONDS", os.environ.get("GRAPHQL_PUBLIC_CACHE_SECONDS", "0")))
+
+
+class PublicAnswerCache:
+    """Answers of anonymous catalogue queries, each kept `seconds` (per process, LRU-bounded)."""
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self.answers: OrderedDict = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.answers.get(key)
+            if entry is None or entry[0] < time.monotonic():
+                return None
+            return entry[1]
+
+    def put(self, key, result: ExecutionResult, seconds: int) -> None:
+        with self.lock:
+            self.answers[key] = (time.monotonic() + seconds, result)
+            self.answers.move_to_end(key)
+            while len(self.answers) > self.size:
+                self.answers.popitem(last=False)
+
+
+public_answers = PublicAnswerCache()
+
+
+def _is_anonymous(context) -> bool:
+    meta = getattr(context, "META", None) or {}
+    user = getattr(context, "user", None)
+    return not meta.get("HTTP_AUTHORIZATION") and not getattr(user, "is_authenticated", False)
+
+
+def _public_cache_key(document, query, variables, operation_name) -> str | None:
+    operations = [d for d in document.definitions if d.kind == "operation_definition"]
+    chosen = [op for op in operations if operation_name is None or (op.name and op.name.value == operation_name)]
+    if len(chosen) != 1 or chosen[0].operation.value != "query":
+        return None
+    for selection in chosen[0].selection_set.selections:
+        if selection.kind != "field" or selection.name.value not in PUBLIC_ROOT_FIELDS:
+            return None
+    text = json.dumps([query, variables or {}, operation_name], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def execute_operation(schema, query, variables, operation_name, context) -> ExecutionResult:
     """Run one operation. Never raises for client mistakes: they come back as errors in the result."""
     if not isinstance(query, str) or not query.strip():
@@ -92,7 +156,14 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
         errors = validate(graphql_schema, document, abuse_limit_rules(variables or {}))
     if errors:
         return ExecutionResult(data=None, errors=errors)
-    return execute(
+    seconds = public_cache_seconds()
+    key = _public_cache_key(document, query, variables, operation_name) \
+        if seconds > 0 and _is_anonymous(context) else None
+    if key is not None:
+        cached = public_answers.get(key)
+        if cached is not None:
+            return cached
+    result = execute(
         graphql_schema,
         document,
         context_value=context,
@@ -100,6 +171,9 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
         operation_name=operation_name,
         execution_context_class=BatchingExecutionContext,
     )
+    if key is not None and not result.errors:
+        public_answers.put(key, result, seconds)
+    return result
 
 
 def format_error(error: GraphQLError) -> dict:
