@@ -2,7 +2,9 @@
 
 import graphene
 
+from backend.api.channel import settings_types
 from backend.api.core.enums import saleor_enum
+from backend.api.core.errors import PermissionDenied
 from backend.api.core.types import CountryDisplay, ObjectWithMetadata
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
@@ -45,6 +47,19 @@ class Channel(graphene.ObjectType):
                               description="List of shippable countries for the channel.")
     stock_settings = graphene.Field(StockSettings, required=True,
                                     description="Define the stock setting for this channel.")
+    order_settings = graphene.Field(settings_types.OrderSettings, required=True,
+                                    description="Channel-specific order settings.\n\nRequires one of the following "
+                                                "permissions: MANAGE_CHANNELS, MANAGE_ORDERS.")
+    checkout_settings = graphene.Field(settings_types.CheckoutSettings, required=True,
+                                       description="Channel-specific checkout settings.\n\nRequires one of the "
+                                                   "following permissions: MANAGE_CHANNELS, MANAGE_CHECKOUTS.")
+    payment_settings = graphene.Field(settings_types.PaymentSettings, required=True,
+                                      description="Channel-specific payment settings.\n\nRequires one of the "
+                                                  "following permissions: MANAGE_CHANNELS, HANDLE_PAYMENTS.")
+    tax_configuration = graphene.Field(settings_types.TaxConfiguration, required=True,
+                                       description="Channel specific tax configuration.\n\nRequires one of the "
+                                                   "following permissions: AUTHENTICATED_STAFF_USER, "
+                                                   "AUTHENTICATED_APP.")
 
     class Meta:
         description = "Represents channel."
@@ -63,12 +78,30 @@ class Channel(graphene.ObjectType):
         return StockSettings(allocation_strategy="PRIORITIZE_SORTING_ORDER")
 
     @staticmethod
-    def resolve_has_orders(root, info):
-        user = getattr(info.context, "user", None)
-        if not has_one_of_permissions(user, [PermissionEnum.MANAGE_CHANNELS]):
-            from backend.api.core.errors import PermissionDenied
+    def resolve_order_settings(root, info):
+        _require_one_of(info, PermissionEnum.MANAGE_CHANNELS, PermissionEnum.MANAGE_ORDERS)
+        return settings_types.order_settings(root)
 
-            raise PermissionDenied(permissions=[PermissionEnum.MANAGE_CHANNELS])
+    @staticmethod
+    def resolve_checkout_settings(root, info):
+        _require_one_of(info, PermissionEnum.MANAGE_CHANNELS, PermissionEnum.MANAGE_CHECKOUTS)
+        return settings_types.checkout_settings(root)
+
+    @staticmethod
+    def resolve_payment_settings(root, info):
+        _require_one_of(info, PermissionEnum.MANAGE_CHANNELS, PermissionEnum.HANDLE_PAYMENTS)
+        return settings_types.payment_settings(root)
+
+    @staticmethod
+    def resolve_tax_configuration(root, info):
+        user = getattr(info.context, "user", None)
+        if not (user and user.is_active and user.is_staff):
+            raise PermissionDenied()
+        return settings_types.tax_configuration(root)
+
+    @staticmethod
+    def resolve_has_orders(root, info):
+        _require_one_of(info, PermissionEnum.MANAGE_CHANNELS)
         order_model = _order_model()
         return bool(order_model and order_model.objects.filter(channel_id=root.pk).exists())
 
@@ -81,6 +114,11 @@ class Channel(graphene.ObjectType):
         from backend.api.warehouse.dataloaders import WarehousesByChannelIdLoader
 
         return WarehousesByChannelIdLoader(info.context).load(root.pk)
+
+
+def _require_one_of(info, *permissions) -> None:
+    if not has_one_of_permissions(getattr(info.context, "user", None), permissions):
+        raise PermissionDenied(permissions=permissions)
 
 
 def _warehouse_type():

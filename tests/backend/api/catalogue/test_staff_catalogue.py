@@ -6,6 +6,7 @@ import pytest
 
 from backend.commerce.product.models import ProductVariantChannelListing
 from backend.core.ids import to_global_id
+from backend.core.permissions import PermissionEnum
 from tests import factories
 from tests.backend.api.catalogue.conftest import add_attribute, gql, gql_errors
 
@@ -82,3 +83,26 @@ def test_stocks_query_is_refused_to_customers_and_lists_for_staff(customer_api, 
     assert node["quantity"] == 7 and node["quantityAllocated"] == 0 and node["quantityReserved"] == 0
     assert node["productVariant"] == {"sku": "MAR-1"}
     assert node["warehouse"]["name"] == product.variants.get().stocks.get().warehouse.name
+
+
+def test_channel_settings_for_staff_managing_channels(api, channel):
+    from tests.backend.api.catalogue.conftest import UserClient
+
+    manager = UserClient(factories.staff(permissions=[PermissionEnum.MANAGE_CHANNELS]))
+    query = """{ channel(slug: "comptoir-de-mormal") { orderSettings { allowUnpaidOrders
+      automaticallyConfirmAllNewOrders markAsPaidStrategy deleteExpiredOrdersAfter }
+      paymentSettings { defaultTransactionFlowStrategy } stockSettings { allocationStrategy }
+      taxConfiguration { chargeTaxes displayGrossPrices pricesEnteredWithTax taxCalculationStrategy } } }"""
+
+    data = gql(manager, query)["channel"]
+    refused = api.query(query)
+
+    assert data == {
+        "orderSettings": {"allowUnpaidOrders": True, "automaticallyConfirmAllNewOrders": True,
+                          "markAsPaidStrategy": "TRANSACTION_FLOW", "deleteExpiredOrdersAfter": 60},
+        "paymentSettings": {"defaultTransactionFlowStrategy": "CHARGE"},
+        "stockSettings": {"allocationStrategy": "PRIORITIZE_SORTING_ORDER"},
+        "taxConfiguration": {"chargeTaxes": True, "displayGrossPrices": True, "pricesEnteredWithTax": True,
+                             "taxCalculationStrategy": "FLAT_RATES"}}
+    assert refused["data"] == {"channel": None}
+    assert {e["message"] for e in refused["errors"]} == {"You do not have permission to perform this action"}
