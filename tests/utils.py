@@ -4,6 +4,8 @@ import json
 
 from django.test import Client
 
+from backend.core.ids import to_global_id  # noqa: F401 - re-exported for tests
+
 
 class ApiClient:
     def __init__(self, token: str | None = None):

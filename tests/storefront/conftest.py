@@ -1,6 +1,15 @@
 import pytest
 from django.core.cache import cache
 
+from tests.backend.commerce.conftest import (  # noqa: F401 - fixtures shared with the commerce tests
+    channel,
+    cheese,
+    communes,
+    farm,
+    pickup_point,
+    zone,
+)
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache(settings):
