@@ -19,6 +19,7 @@ from backend.api.warehouse.types import (
     check_stock_permissions,
 )
 from backend.commerce.warehouse import selectors
+from backend.commerce.warehouse.models import ChannelWarehouse
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
 WAREHOUSE_PERMISSIONS = (PermissionEnum.MANAGE_PRODUCTS, PermissionEnum.MANAGE_ORDERS, PermissionEnum.MANAGE_SHIPPING)
@@ -72,6 +73,9 @@ def filter_warehouses(queryset, data):
         q &= Q(is_private=data["is_private"])
     if data.get("slugs") is not None:
         q &= Q(slug__in=data["slugs"])
+    if data.get("channels") is not None:
+        q &= Q(pk__in=ChannelWarehouse.objects.filter(
+            channel_id__in=decode_ids(data["channels"], "Channel")).values("warehouse_id"))
     return queryset.filter(q)
 
 

@@ -240,3 +240,20 @@ def test_reference_attributes_resolve_visible_objects_only(api, staff_api, chann
                        "value": [{"name": "Maroilles", "pricing": {"priceRange": {"start": {"gross": {
                            "amount": 12.5}}}}}]}]
     assert [item["name"] for item in staff[0]["value"]] == ["Maroilles", "Fromage en préparation"]
+
+
+def test_warehouses_filter_by_channel_and_search(staff_api, channel):
+    from backend.commerce.channel.models import Channel
+
+    other = Channel.objects.create(name="Marché de Bavay", slug="marche-de-bavay")
+    factories.warehouse("Ferme du Pont")
+    apart = factories.warehouse("Fromagerie de Bavay")
+    apart.channels.set([other])
+    query = """query($channels: [ID!], $search: String) { warehouses(first: 5, filter: {channels: $channels,
+      search: $search}) { edges { node { name } } } }"""
+
+    in_main = gql(staff_api, query, {"channels": [to_global_id("Channel", channel.pk)]})
+    searched = gql(staff_api, query, {"search": "bavay"})
+
+    assert [e["node"]["name"] for e in in_main["warehouses"]["edges"]] == ["Ferme du Pont"]
+    assert [e["node"]["name"] for e in searched["warehouses"]["edges"]] == ["Fromagerie de Bavay"]
