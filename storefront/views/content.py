@@ -35,7 +35,8 @@ def sitemap_xml(request):
 
 def _build_sitemap(request) -> str:
     base = request.build_absolute_uri("/").rstrip("/")
-    urls = [(f"{base}/", None), (f"{base}/produits/", None)]
+    urls = [(f"{base}/{path}", None) for path in ("", "produits/", "feuille-de-route/", "feuille-de-route/ateliers/",
+                                                   "feuille-de-route/lieux/")]
     after = None
     for _ in range(MAX_SITEMAP_PAGES):
         data = client.execute("SitemapProducts", {"channel": channel_slug(), "after": after})["products"]
