@@ -10,13 +10,15 @@ from backend.api.attribute.assigned import AssignedAttribute
 from backend.api.attribute.types import Attribute, SelectedAttribute
 from backend.api.core.connection import CountableConnection
 from backend.api.core.dataloaders import then
-from backend.api.core.enums import LanguageCodeEnum
+from backend.api.core.enums import LanguageCodeEnum, enum_values
 from backend.api.core.errors import PermissionDenied
 from backend.api.core.scalars import Date, DateTime, JSONString, PositiveInt
 from backend.api.core.types import LanguageDisplay, ObjectWithMetadata
 from backend.api.page import dataloaders as loaders
 from backend.api.page.shared import is_french, pick_translation
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
+
+LANGUAGE_CODES = frozenset(enum_values("LanguageCodeEnum"))
 
 
 def language_display(code: str) -> LanguageDisplay:
@@ -38,8 +40,10 @@ def enum_code(language_code) -> str:
     return str(getattr(language_code, "value", language_code))
 
 
-def stored_code_to_enum(code: str) -> str:
-    return code.upper().replace("-", "_")
+def stored_code_to_enum(code: str, requested: str) -> str:
+    """A stored code ('en', 'fr-be') as a LanguageCodeEnum name; the requested one if it is not a known language."""
+    name = code.upper().replace("-", "_")
+    return name if name in LANGUAGE_CODES else requested
 
 
 @dataclass
@@ -92,7 +96,7 @@ def translation_root(type_name: str, obj, rows, language_code, field_names: tupl
     row = pick_translation(rows, code)
     if row is None:
         return None
-    return TranslationRoot(type_name, row.pk, stored_code_to_enum(row.language_code),
+    return TranslationRoot(type_name, row.pk, stored_code_to_enum(row.language_code, code),
                            {name: getattr(row, name) for name in field_names})
 
 
