@@ -23,6 +23,39 @@ def euros(amount: Decimal | None) -> str:
     return "—" if amount is None else format_eur(amount)
 
 
+def column(path: str, label: str, *, boolean: bool = False):
+    """A list_display column with a French header, for model fields declared without a French verbose_name.
+
+    (Changing the fields' verbose_name at run time would leak into other domains' migrations.)
+    """
+
+    def display(obj):
+        if "__" not in path and hasattr(obj, f"get_{path}_display"):
+            return getattr(obj, f"get_{path}_display")()  # the French label of a choice, not its code
+        value = obj
+        for part in path.split("__"):
+            value = getattr(value, part, None) if value is not None else None
+        return value
+
+    display.short_description = label
+    display.admin_order_field = path
+    display.boolean = boolean
+    display.__name__ = path
+    return display
+
+
+def titled_filter(title: str) -> type[admin.FieldListFilter]:
+    """A list_filter entry `(field, titled_filter("catégorie"))`: Django's own filter for the field, French title."""
+
+    class TitledFilter(admin.FieldListFilter):
+        def __new__(cls, field, request, params, model, model_admin, field_path):
+            list_filter = admin.FieldListFilter.create(field, request, params, model, model_admin, field_path)
+            list_filter.title = title
+            return list_filter
+
+    return TitledFilter
+
+
 def generic_model_admin(model: type[models.Model]) -> type[admin.ModelAdmin]:
     fields = [f for f in model._meta.get_fields() if getattr(f, "concrete", False)]
     listed = [f.name for f in fields if isinstance(f, LISTABLE_FIELDS) and not f.primary_key][:6]

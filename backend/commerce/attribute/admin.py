@@ -6,7 +6,7 @@ from backend.commerce.attribute.models import (
     AttributeValue,
     AttributeValueTranslation,
 )
-from backend.core.admin import register_remaining_models
+from backend.core.admin import column, register_remaining_models, titled_filter
 
 
 class AttributeValueInline(admin.TabularInline):
@@ -29,9 +29,11 @@ class AttributeValueTranslationInline(admin.TabularInline):
 
 @admin.register(Attribute)
 class AttributeAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "type", "input_type", "is_variant_only", "visible_in_storefront",
-                    "filterable_in_storefront")
-    list_filter = ("type", "input_type", "visible_in_storefront", "filterable_in_storefront")
+    list_display = ("name", "slug", column("type", "usage"), column("input_type", "saisie"),
+                    column("is_variant_only", "variantes seulement", boolean=True),
+                    column("visible_in_storefront", "visible en boutique", boolean=True),
+                    column("filterable_in_storefront", "filtre en boutique", boolean=True))
+    list_filter = (("type", titled_filter("usage")), ("input_type", titled_filter("saisie")))
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [AttributeValueInline, AttributeTranslationInline]
@@ -39,8 +41,8 @@ class AttributeAdmin(admin.ModelAdmin):
 
 @admin.register(AttributeValue)
 class AttributeValueAdmin(admin.ModelAdmin):
-    list_display = ("name", "attribute", "slug", "sort_order")
-    list_filter = ("attribute",)
+    list_display = ("name", column("attribute", "attribut"), "slug", column("sort_order", "ordre"))
+    list_filter = (("attribute", titled_filter("attribut")),)
     search_fields = ("name", "slug", "attribute__name")
     list_select_related = ("attribute",)
     autocomplete_fields = ("attribute",)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from backend.commerce.menu.models import Menu, MenuItem, MenuItemTranslation
-from backend.core.admin import register_remaining_models
+from backend.core.admin import column, register_remaining_models, titled_filter
 
 LINK_FIELDS = ("parent", "category", "collection", "page")
 
@@ -29,8 +29,9 @@ class MenuAdmin(admin.ModelAdmin):
 
 @admin.register(MenuItem)
 class MenuItemAdmin(admin.ModelAdmin):
-    list_display = ("name", "menu", "parent", "level", "sort_order", "target")
-    list_filter = ("menu", "level")
+    list_display = ("name", column("menu", "menu"), column("parent", "entrée parente"), column("level", "niveau"),
+                    column("sort_order", "ordre"), "target")
+    list_filter = (("menu", titled_filter("menu")), ("level", titled_filter("niveau")))
     search_fields = ("name",)
     list_select_related = ("menu", "parent", "category", "collection", "page")
     raw_id_fields = LINK_FIELDS

@@ -4,7 +4,7 @@ services (GraphQL), never by editing a row by hand."""
 from django.contrib import admin
 
 from backend.commerce.order.models import Order, OrderEvent, OrderLine
-from backend.core.admin import euros, register_remaining_models
+from backend.core.admin import column, euros, register_remaining_models, titled_filter
 
 
 class ReadOnlyAdminMixin:
@@ -35,9 +35,11 @@ class OrderEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Order)
 class OrderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("number", "created_at", "status", "user_email", "collection_point_name", "total",
-                    "charge_status")
-    list_filter = ("status", "charge_status", "authorize_status", "origin", "channel")
+    list_display = ("number", column("created_at", "passée le"), column("status", "statut"),
+                    column("user_email", "e-mail du client"), column("collection_point_name", "point de retrait"),
+                    "total", column("charge_status", "paiement"))
+    list_filter = (("status", titled_filter("statut")), ("charge_status", titled_filter("paiement")),
+                   ("origin", titled_filter("origine")), ("channel", titled_filter("canal")))
     search_fields = ("number", "user_email", "pickup_code", "external_reference")
     date_hierarchy = "created_at"
     list_select_related = ("channel",)

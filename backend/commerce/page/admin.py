@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from backend.commerce.page.models import AssignedPageAttributeValue, Page, PageTranslation, PageType
-from backend.core.admin import register_remaining_models
+from backend.core.admin import column, register_remaining_models, titled_filter
 
 
 class PageTranslationInline(admin.StackedInline):
@@ -28,8 +28,9 @@ class PageTypeAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "page_type", "is_published", "published_at", "sort_order")
-    list_filter = ("page_type", "is_published")
+    list_display = ("title", "slug", column("page_type", "type de page"), "is_published",
+                    column("published_at", "publiée le"), column("sort_order", "ordre"))
+    list_filter = (("page_type", titled_filter("type de page")), "is_published")
     search_fields = ("title", "slug")
     list_select_related = ("page_type",)
     prepopulated_fields = {"slug": ("title",)}

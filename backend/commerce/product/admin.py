@@ -24,7 +24,7 @@ from backend.commerce.product.models import (
     VariantMedia,
 )
 from backend.commerce.warehouse.models import Stock
-from backend.core.admin import euros, register_remaining_models
+from backend.core.admin import column, euros, register_remaining_models, titled_filter
 
 SEARCH_FIELDS_EXCLUDED = ("search_vector", "search_document", "search_index_dirty")
 
@@ -36,8 +36,8 @@ def _translation_inline(translation_model):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "parent", "level", "product_count")
-    list_filter = ("level",)
+    list_display = ("name", column("parent", "catégorie parente"), column("level", "niveau"), "product_count")
+    list_filter = (("level", titled_filter("niveau")),)
     search_fields = ("name", "slug")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent",)
@@ -54,8 +54,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(ProductType)
 class ProductTypeAdmin(admin.ModelAdmin):
-    list_display = ("name", "tax_class", "has_variants", "is_shipping_required")
-    list_filter = ("tax_class", "has_variants")
+    list_display = ("name", column("tax_class", "classe de TVA"), column("has_variants", "variantes", boolean=True),
+                    column("is_shipping_required", "à livrer ou retirer", boolean=True))
+    list_filter = (("tax_class", titled_filter("classe de TVA")),)
     search_fields = ("name", "slug")
     list_select_related = ("tax_class",)
     prepopulated_fields = {"slug": ("name",)}
@@ -100,8 +101,10 @@ class AssignedProductAttributeValueInline(admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
-    list_display = ("name", "category", "product_type", "price_from", "variant_count", "is_demo", "updated_at")
-    list_filter = ("product_type", "category__parent", "channel_listings__is_published")
+    list_display = ("name", column("category", "catégorie"), column("product_type", "type de produit"), "price_from",
+                    "variant_count", "is_demo", column("updated_at", "modifié le"))
+    list_filter = (("product_type", titled_filter("type de produit")), ("category__parent", titled_filter("rayon")),
+                   ("channel_listings__is_published", titled_filter("publié")))
     search_fields = ("name", "slug", "variants__sku", "external_reference")
     list_select_related = ("category", "product_type")
     autocomplete_fields = ("category", "product_type")
@@ -154,7 +157,8 @@ class AssignedVariantAttributeValueInline(admin.TabularInline):
 
 @admin.register(ProductVariant)
 class ProductVariantAdmin(admin.ModelAdmin):
-    list_display = ("sku", "name", "product", "weight", "price", "stock_quantity")
+    list_display = (column("sku", "référence (SKU)"), "name", column("product", "produit"), "weight", "price",
+                    "stock_quantity")
     search_fields = ("sku", "name", "product__name")
     list_select_related = ("product",)
     raw_id_fields = ("product",)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from backend.commerce.warehouse.models import ChannelWarehouse, Stock, Warehouse
-from backend.core.admin import register_remaining_models
+from backend.core.admin import column, register_remaining_models, titled_filter
 
 
 class StockInline(admin.TabularInline):
@@ -43,8 +43,9 @@ class WarehouseAdmin(admin.ModelAdmin):
 
 @admin.register(Stock)
 class StockAdmin(admin.ModelAdmin):
-    list_display = ("product_variant", "product", "warehouse", "quantity", "quantity_allocated")
-    list_filter = ("warehouse__is_private",)
+    list_display = (column("product_variant", "variante"), "product", column("warehouse", "entrepôt"), "quantity",
+                    "quantity_allocated")
+    list_filter = (("warehouse__is_private", titled_filter("entrepôt de producteur")),)
     search_fields = ("product_variant__sku", "product_variant__product__name", "warehouse__name")
     list_select_related = ("product_variant__product", "warehouse")
     raw_id_fields = ("product_variant", "warehouse")

@@ -84,6 +84,10 @@ def test_product_list_shows_french_prices_and_stays_at_a_fixed_number_of_queries
     with django_assert_max_num_queries(12):
         page = admin_client_fr.get(reverse("admin:product_product_changelist")).content.decode()
     assert "\u00a0€" in page
+    assert ">Catégorie<" in page and ">Type de produit<" in page and "Par rayon" in page
+    attributes = admin_client_fr.get(reverse("admin:attribute_attribute_changelist")).content.decode()
+    table = attributes.split('id="result_list"')[1].split("</table>")[0]
+    assert "Liste déroulante" in table and "dropdown" not in table
     found = admin_client_fr.get(reverse("admin:product_product_changelist"), {"q": "maroilles"}).content.decode()
     assert "Maroilles AOP fermier" in found
 
