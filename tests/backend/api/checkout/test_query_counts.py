@@ -1,0 +1,53 @@
+"""SQL queries of the storefront's cart and order reads: pinned, and not growing with the number of lines."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from backend.commerce.checkout import delivery, services
+from backend.commerce.checkout.complete import checkout_complete
+from tests.backend.api.checkout.conftest import gid, run, sellable
+
+CART = """query ($id: ID!) { checkout(id: $id) { id email quantity
+  lines { id quantity variant { id name } unitPrice { gross { amount } } totalPrice { gross { amount } tax { amount } }
+          undiscountedUnitPrice { amount } problems { __typename } }
+  subtotalPrice { gross { amount } } totalPrice { gross { amount } } shippingPrice { gross { amount } }
+  delivery { id } deliveryMethod { __typename } voucherCode problems { __typename } authorizeStatus chargeStatus
+  shippingAddress { city } billingAddress { city } } }"""
+ORDER = """query ($id: ID!) { order(id: $id) { id number status statusDisplay userEmail isPaid paymentStatus
+  collectionPointName created channel { slug } total { gross { amount } } subtotal { gross { amount } }
+  shippingPrice { gross { amount } } totalBalance { amount } metadata { key value } discounts { name }
+  deliveryMethod { __typename ... on Warehouse { name } } shippingAddress { city } billingAddress { city }
+  lines { id productName variantName quantity unitPrice { gross { amount } } totalPrice { gross { amount } }
+          undiscountedUnitPrice { gross { amount } } variant { id } }
+  fulfillments { id } } }"""
+
+
+def _cart(channel, farm, count):
+    variants = [sellable(f"Produit {i}", wh=farm) for i in range(count)]
+    return services.checkout_create(channel=channel, email="lea@example.fr",
+                                    lines=[services.LineInput(v.pk, 1) for v in variants])
+
+
+def _count(api, query, variables):
+    with CaptureQueriesContext(connection) as ctx:
+        run(api, query, variables)
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_checkout_query_count_is_pinned_and_flat(api, channel, farm, pickup_point):
+    small, large = _cart(channel, farm, 1), _cart(channel, farm, 6)
+    counts = [_count(api, CART, {"id": gid("Checkout", cart.pk)}) for cart in (small, large)]
+    assert counts == [7, 7]
+
+
+@pytest.mark.django_db
+def test_order_query_count_is_pinned_and_flat(api, channel, farm, pickup_point):
+    counts = []
+    for size in (1, 6):
+        cart = _cart(channel, farm, size)
+        delivery.checkout_delivery_method_update(checkout_token=cart.pk, collection_point_id=pickup_point.pk)
+        order = checkout_complete(checkout_token=cart.pk).order
+        counts.append(_count(api, ORDER, {"id": gid("Order", order.pk)}))
+    assert counts == [7, 7]
