@@ -205,7 +205,7 @@ RSA_PRIVATE_KEY = os.environ.get("RSA_PRIVATE_KEY", "")
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 
 # --- Plugins, in order; each entry is a dotted path to a BasePlugin subclass ---
-PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin")
+PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin,logistics.plugin.LogisticsPlugin")
 PLUGIN_CONFIG: dict = {}
 
 # --- Security (production hardening is issue 8; these are sane defaults now) ---
