@@ -214,7 +214,8 @@ def _product(rng, index, template, qualifier, producer, price_factor, used_names
     chosen = sorted(rng.sample(range(len(template.variants)), count))
     bio = 1.08 if cat.LABEL_BIO in producer.labels else 1.0
     variants = tuple(
-        VariantPlan(sku=f"CM-{index:04d}-{n}", name=spec.name, weight=spec.weight,
+        # "DEMO-" keeps demo SKUs apart from real ones: the loader upserts by SKU and must never take over a real row
+        VariantPlan(sku=f"DEMO-{index:04d}-{n}", name=spec.name, weight=spec.weight,
                     price=_price(spec.price, price_factor * bio * rng.uniform(0.96, 1.04)),
                     stock=rng.randint(2, 12) if spec.price >= 20 else rng.randint(4, 48))
         for n, spec in enumerate((template.variants[i] for i in chosen), start=1)

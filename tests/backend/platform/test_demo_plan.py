@@ -88,3 +88,10 @@ def test_french_elision_and_slugs():
     assert de_commune("Bavay") == "de Bavay"
     assert de_commune("Élodie") == "d'Élodie"
     assert demo_slugify("Colis de bœuf Bleue du Nord") == "colis-de-boeuf-bleue-du-nord"
+
+
+def test_demo_skus_cannot_collide_with_real_ones(communes):
+    plan = demo_plan(seed=2026, communes=communes)
+
+    assert plan.products[0].variants[0].sku == "DEMO-0001-1"
+    assert all(v.sku.startswith("DEMO-") for p in plan.products for v in p.variants)

@@ -30,6 +30,8 @@ class Command(BaseCommand):
             result = demo_catalogue_load(seed=seed, progress=progress)
         finally:
             bar.close()
+        if not show_bar:
+            return
         seconds = f"{result.seconds:.1f}".replace(".", ",")
         self.stdout.write(
             f"Catalogue de démonstration (graine {result.seed}) : {result.producers} producteurs, "
