@@ -13,6 +13,7 @@ from tests.backend.commerce.conftest import (  # noqa: F401 - fixtures shared wi
     cheese,
     communes,
     farm,
+    home_address,
     pickup_point,
     sellable,
     zone,

@@ -143,12 +143,12 @@ def test_order_staff_marks_paid_notes_and_cancels(placed_order, order_staff_api)
 @pytest.mark.django_db
 def test_order_fulfill_and_cancel_the_fulfillment(placed_order, order_staff_api, farm):
     line = placed_order.lines.get()
+    ids = {"o": gid("Order", placed_order.pk), "l": gid("OrderLine", line.pk), "w": gid("Warehouse", farm.pk)}
     fulfilled = run(order_staff_api, """mutation ($o: ID!, $l: ID!, $w: ID!) { orderFulfill(order: $o, input: {
         lines: [{orderLineId: $l, stocks: [{quantity: 2, warehouse: $w}]}], notifyCustomer: false}) {
         fulfillments { id status lines { quantity orderLine { productName } } warehouse { name } }
         order { status } errors { field code } } }""",
-                    {"o": gid("Order", placed_order.pk), "l": gid("OrderLine", line.pk), "w": gid("Warehouse", farm.pk)},
-                    "orderFulfill")
+                    ids, "orderFulfill")
     assert fulfilled["errors"] == [] and fulfilled["order"] == {"status": "FULFILLED"}
     fulfillment = fulfilled["fulfillments"][0]
     assert (fulfillment["status"], fulfillment["lines"], fulfillment["warehouse"]) == (
@@ -160,7 +160,6 @@ def test_order_fulfill_and_cancel_the_fulfillment(placed_order, order_staff_api,
     too_many = run(order_staff_api, """mutation ($o: ID!, $l: ID!, $w: ID!) { orderFulfill(order: $o, input: {
         lines: [{orderLineId: $l, stocks: [{quantity: 5, warehouse: $w}]}]}) { order { status }
         errors { field code orderLines } } }""",
-                   {"o": gid("Order", placed_order.pk), "l": gid("OrderLine", line.pk), "w": gid("Warehouse", farm.pk)},
-                   "orderFulfill")
+                   ids, "orderFulfill")
     assert too_many == {"order": None, "errors": [{"field": "orderLineId", "code": "FULFILL_ORDER_LINE",
                                                    "orderLines": [gid("OrderLine", line.pk)]}]}
