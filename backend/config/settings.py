@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "logistics",
     "storefront",
     "plugins.roadmap",
+    "plugins.stripe",
 ]
 # Apps that later issues add (checkout, order, payment, shipping, discount, plugins, logistics, storefront)
 INSTALLED_APPS += env_list("COMPTOIR_EXTRA_APPS", "")
@@ -207,6 +208,25 @@ ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 # --- Plugins, in order; each entry is a dotted path to a BasePlugin subclass ---
 PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin,logistics.plugin.LogisticsPlugin")
 PLUGIN_CONFIG: dict = {}
+
+# --- Payment gateways (plugins/stripe, plugins/dummy): Stripe when its keys are set, the dummy gateway everywhere
+# but in production (where listing it explicitly in PLUGINS stops the start-up: it takes no money). ---
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # e.g. localstripe's http://127.0.0.1:8420; empty = Stripe
+STRIPE_TIMEOUT_SECONDS = float(os.environ.get("STRIPE_TIMEOUT_SECONDS", "10"))
+STRIPE_MAX_NETWORK_RETRIES = int(os.environ.get("STRIPE_MAX_NETWORK_RETRIES", "1"))
+STRIPE_WEBHOOK_TOLERANCE_SECONDS = int(os.environ.get("STRIPE_WEBHOOK_TOLERANCE_SECONDS", "300"))
+if "PLUGINS" not in os.environ:
+    if COMPTOIR_ENV != "production":
+        PLUGINS.append("plugins.dummy.plugin.DummyPaymentPlugin")
+    if STRIPE_SECRET_KEY:
+        PLUGINS.append("plugins.stripe.plugin.StripePlugin")
+if COMPTOIR_ENV == "production" and any(p.startswith("plugins.dummy.") for p in PLUGINS):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("The dummy payment gateway cannot run in production (COMPTOIR_ENV=production).")
 
 # --- Security (production hardening is issue 8; these are sane defaults now) ---
 SESSION_COOKIE_HTTPONLY = True

@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
+# Stripe's signed payment notifications (plugins/stripe).
+urlpatterns.append(path("", include("plugins.stripe.urls")))
 # Logistics pages (/logistique/, /livreur/, /retrait/), before the storefront's catch-all.
 urlpatterns.append(path("", include("logistics.urls")))
 # The residents' site answers every other URL (it is the last include, so the API and admin win).
