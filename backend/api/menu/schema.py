@@ -7,14 +7,15 @@ from graphql import GraphQLError
 from backend.api.channel.context import resolve_channel
 from backend.api.core.connection import connection_args, connection_from_queryset
 from backend.api.core.enums import OrderDirection, saleor_enum
-from backend.api.menu.types import Menu, MenuContext, MenuCountableConnection, MenuItem
-from backend.api.page.filters import MetadataFilter
+from backend.api.core.filter_inputs import MetadataFilter, metadata_list_q
+from backend.api.menu.types import Menu, MenuContext, MenuCountableConnection, MenuItem, MenuItemCountableConnection
 from backend.api.page.shared import decode_id
 from backend.commerce.menu.models import Menu as MenuModel
 from backend.commerce.menu.models import MenuItem as MenuItemModel
 
 CHANNEL_DESCRIPTION = "Slug of a channel for which the data should be returned."
 MenuSortField = saleor_enum("MenuSortField")
+MenuItemsSortField = saleor_enum("MenuItemsSortField")
 
 
 class MenuSortingInput(graphene.InputObjectType):
@@ -28,6 +29,17 @@ class MenuFilterInput(graphene.InputObjectType):
     slug = graphene.List(graphene.NonNull(graphene.String))
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
     slugs = graphene.List(graphene.NonNull(graphene.String))
+
+
+class MenuItemSortingInput(graphene.InputObjectType):
+    direction = graphene.Field(OrderDirection, required=True,
+                               description="Specifies the direction in which to sort menu items.")
+    field = graphene.Field(MenuItemsSortField, required=True, description="Sort menu items by the selected field.")
+
+
+class MenuItemFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
 
 
 def _menu_ordering(sort_by) -> list[str]:
@@ -72,6 +84,14 @@ class Queries(graphene.ObjectType):
         **connection_args(),
         description="List of the storefront's menus.",
     )
+    menu_items = graphene.Field(
+        MenuItemCountableConnection,
+        channel=graphene.String(description=CHANNEL_DESCRIPTION),
+        sort_by=graphene.Argument(MenuItemSortingInput, description="Sort menus items."),
+        filter=graphene.Argument(MenuItemFilterInput, description="Filtering options for menu items."),
+        **connection_args(),
+        description="List of the storefronts's menu items.",
+    )
     menu_item = graphene.Field(
         MenuItem,
         id=graphene.Argument(graphene.ID, required=True, description="ID of the menu item."),
@@ -101,6 +121,20 @@ class Queries(graphene.ObjectType):
         menus = menus.order_by(*_menu_ordering(sort_by))
         return connection_from_queryset(menus, info, args, MenuCountableConnection,
                                         wrap=lambda menu: MenuContext(menu, channel))
+
+    @staticmethod
+    def resolve_menu_items(_root, info, channel=None, sort_by=None, filter=None, **args):
+        channel = resolve_channel(info, channel)
+        items = MenuItemModel.objects.all()
+        if filter and filter.get("search"):
+            items = items.filter(name__icontains=filter["search"])
+        if filter:
+            items = items.filter(metadata_list_q(filter.get("metadata")))
+        descending = bool(sort_by) and getattr(sort_by["direction"], "value", sort_by["direction"]) == "DESC"
+        items = items.order_by(*(["-name", "-pk"] if descending else ["name", "pk"]) if sort_by
+                               else ["menu_id", "level", "sort_order", "pk"])
+        return connection_from_queryset(items, info, args, MenuItemCountableConnection,
+                                        wrap=lambda item: MenuContext(item, channel))
 
     @staticmethod
     def resolve_menu_item(_root, info, id, channel=None):

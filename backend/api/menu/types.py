@@ -199,3 +199,8 @@ class Menu(_ContextMetadata, graphene.ObjectType):
 class MenuCountableConnection(CountableConnection):
     class Meta:
         node = Menu
+
+
+class MenuItemCountableConnection(CountableConnection):
+    class Meta:
+        node = MenuItem

@@ -8,7 +8,7 @@ from django.utils import translation as django_translation
 
 from backend.api.attribute.assigned import AssignedAttribute
 from backend.api.attribute.types import Attribute, SelectedAttribute
-from backend.api.core.connection import CountableConnection
+from backend.api.core.connection import CountableConnection, connection_args, connection_from_queryset
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum, enum_values
 from backend.api.core.errors import PermissionDenied
@@ -105,6 +105,16 @@ class PageType(graphene.ObjectType):
     slug = graphene.String(required=True, description="Slug of the page type.")
     attributes = graphene.List(graphene.NonNull(Attribute),
                                description="Page attributes of that page type.")
+    available_attributes = graphene.Field(
+        lambda: _attribute_connection(),
+        filter=graphene.Argument(lambda: _attribute_filter_input(), description="Filtering options for attributes.",
+                                 deprecation_reason="Use `where` filter instead."),
+        where=graphene.Argument(lambda: _attribute_where_input(),
+                                description="Where filtering options for attributes."),
+        search=graphene.String(description="Search attributes."),
+        **connection_args(),
+        description="Attributes that can be assigned to the page type.\n\nRequires one of the following "
+                    "permissions: MANAGE_PAGES, MANAGE_PAGE_TYPES_AND_ATTRIBUTES.")
     has_pages = graphene.Boolean(description="Whether page type has pages assigned.\n\nRequires one of the following "
                                  "permissions: MANAGE_PAGES, MANAGE_PAGE_TYPES_AND_ATTRIBUTES.")
 
@@ -122,11 +132,51 @@ class PageType(graphene.ObjectType):
 
     @staticmethod
     def resolve_has_pages(root, info):
-        user = getattr(info.context, "user", None)
-        needed = [PermissionEnum.MANAGE_PAGES, PermissionEnum.MANAGE_PAGE_TYPES_AND_ATTRIBUTES]
-        if not has_one_of_permissions(user, needed):
-            raise PermissionDenied(permissions=needed)
+        _require_page_staff(info)
         return loaders.PageTypeHasPagesLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_available_attributes(root, info, filter=None, where=None, search=None, **args):
+        """Page attributes not assigned to this type yet (what the dashboard offers to add)."""
+        from django.db.models import Q
+
+        from backend.api.attribute.schema import attribute_filter_q
+        from backend.api.attribute.where import attribute_where_q
+        from backend.commerce.attribute.models import Attribute as AttributeModel
+        from backend.commerce.attribute.models import AttributeType
+
+        _require_page_staff(info)
+        attributes = AttributeModel.objects.filter(type=AttributeType.PAGE_TYPE).exclude(page_types=root.pk)
+        q = attribute_filter_q(filter) & attribute_where_q(where)
+        if search:
+            q &= Q(name__icontains=search) | Q(slug__icontains=search)
+        attributes = attributes.filter(q).order_by("storefront_search_position", "slug", "pk")
+        return connection_from_queryset(attributes, info, args, _attribute_connection())
+
+
+def _require_page_staff(info) -> None:
+    user = getattr(info.context, "user", None)
+    needed = [PermissionEnum.MANAGE_PAGES, PermissionEnum.MANAGE_PAGE_TYPES_AND_ATTRIBUTES]
+    if not has_one_of_permissions(user, needed):
+        raise PermissionDenied(permissions=needed)
+
+
+def _attribute_connection():
+    from backend.api.attribute.types import AttributeCountableConnection
+
+    return AttributeCountableConnection
+
+
+def _attribute_filter_input():
+    from backend.api.attribute.schema import AttributeFilterInput
+
+    return AttributeFilterInput
+
+
+def _attribute_where_input():
+    from backend.api.attribute.where import AttributeWhereInput
+
+    return AttributeWhereInput
 
 
 def load_page_attributes(info, page):

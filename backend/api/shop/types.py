@@ -195,6 +195,8 @@ class Shop(graphene.ObjectType):
     use_legacy_shipping_zone_stock_availability = graphene.Boolean(
         required=True, description="When enabled, stock availability is filtered by shipping zones and the "
         "destination address (legacy behavior).")
+    use_legacy_update_webhook_emission = graphene.Boolean(
+        description="Use legacy update webhook emission.", deprecation_reason="This field is deprecated.")
     account_confirm_merge_mode = graphene.Field(
         AccountConfirmModeEnum, required=True, description="Controls the method used for merging existing orders and "
         "giftcards when password-based authentication is used.")
@@ -338,6 +340,10 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_use_legacy_shipping_zone_stock_availability(_root, _info):
+        return False
+
+    @staticmethod
+    def resolve_use_legacy_update_webhook_emission(_root, _info):
         return False
 
     @staticmethod

@@ -205,3 +205,17 @@ def test_product_managers_see_unpublished_collections_in_menus():
     body = run_query(NAVBAR_QUERY, user=manager)
 
     assert body["data"]["menu"]["items"][2]["collection"]["slug"] == "idees-cadeaux"
+
+
+@pytest.mark.django_db
+def test_menu_items_connection_searches_and_sorts_by_name(footer):
+    query = """query($filter: MenuItemFilterInput, $sort: MenuItemSortingInput) {
+      menuItems(first: 10, filter: $filter, sortBy: $sort) { totalCount edges { node { name level } } } }"""
+
+    every = run_query(query, {"sort": {"field": "NAME", "direction": "DESC"}})
+    searched = run_query(query, {"filter": {"search": "légales"}})
+
+    assert [e["node"]["name"] for e in every["data"]["menuItems"]["edges"]] == [
+        "Pays de Mormal", "Mentions légales", "Informations", "CGV", "Brouillon"]
+    assert searched["data"]["menuItems"] == {"totalCount": 1,
+                                             "edges": [{"node": {"name": "Mentions légales", "level": 1}}]}

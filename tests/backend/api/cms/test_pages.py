@@ -340,3 +340,23 @@ def test_pages_where_filters_by_attribute_value(pages, legal_type):
     assert slugs(by_value) == ["navette-rurale"]
     assert slugs(by_other) == []
     assert slugs(by_boolean) == ["navette-rurale"]
+
+
+@pytest.mark.django_db
+def test_page_type_available_attributes_lists_unassigned_page_attributes_to_page_staff(legal_type, page_editor):
+    from backend.commerce.attribute.models import Attribute
+
+    roadmap_page_with_attributes(legal_type)  # assigns "theme" and "termine" to the type
+    Attribute.objects.create(slug="commune", name="Commune", type="page-type")
+    Attribute.objects.create(slug="couleur", name="Couleur", type="product-type")
+    query = """query($id: ID!) { pageType(id: $id) {
+      availableAttributes(first: 10) { totalCount edges { node { slug } } } } }"""
+    variables = {"id": to_global_id("PageType", legal_type.pk)}
+
+    anonymous = run_query(query, variables)
+    editor = run_query(query, variables, user=page_editor)
+
+    assert anonymous["data"]["pageType"] == {"availableAttributes": None}
+    assert anonymous["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+    assert editor["data"]["pageType"]["availableAttributes"] == {"totalCount": 1,
+                                                                 "edges": [{"node": {"slug": "commune"}}]}
