@@ -91,6 +91,11 @@
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", show);
+  // A page reopened from the cache shows what is still waiting to be sent.
+  queue().forEach(function (item) {
+    markStop(item.stop, "En attente de synchronisation (" + (item.action === "done" ? "fait" : "problème") + ")",
+             "stop-queued");
+  });
   show();
   flush();
 })();
