@@ -127,6 +127,7 @@ class StopMarkDone(_StopAction):
         signature = graphene.String(description="A signature as a data URL (PNG, 200 KB at most).")
         happened_at = graphene.Argument(DateTime, description="When it was done, by the phone's clock.")
         client_action_id = graphene.String(description="Idempotency key of the action (offline replays).")
+        payment_method = graphene.String(description="Home delivery paid to the courier: `cash` or `card`.")
 
     class Meta:
         description = "Mark a stop (or some of its parcels) done. Couriers only on their own rounds."
@@ -135,11 +136,12 @@ class StopMarkDone(_StopAction):
 
     @classmethod
     def perform_mutation(cls, _root, info, id, parcel_ids=None, proof_code="", signature="", happened_at=None,
-                         client_action_id=""):
+                         client_action_id="", payment_method=""):
         parcels = tuple(_pk(p, "Parcel", "parcel_ids") for p in parcel_ids or [])
         return cls.record(info, id, StopActionInput(action="done", parcel_ids=parcels, proof_code=proof_code or "",
                                                     signature=signature or "", happened_at=happened_at,
-                                                    client_action_id=client_action_id or ""))
+                                                    client_action_id=client_action_id or "",
+                                                    payment_method=payment_method or ""))
 
 
 class StopReportProblem(_StopAction):

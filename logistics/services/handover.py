@@ -58,6 +58,22 @@ def _lines_to_fulfil(order: Order, warehouse_ids: set | None) -> list[FulfillLin
     return lines
 
 
+def fulfil_parcels(*, order: Order, parcels: list, user, payment_method: str = "", whole_order: bool) -> bool:
+    """Cash what is still due (cash or card terminal), then fulfil the lines of these parcels' producers (or all
+    lines). Returns True when a payment was recorded now. Runs inside the caller's transaction."""
+    paid_now = False
+    if amount_due(order) > 0:
+        if payment_method not in PAYMENT_METHODS:
+            raise logistics_error("payment_method", "Commande à payer à la remise : indiquez le moyen de paiement "
+                                  "(espèces ou carte).", LogisticsErrorCode.REQUIRED)
+        order_mark_as_paid(order_id=order.pk, user=user, transaction_reference=f"{payment_method}-{order.number}")
+        paid_now = True
+    lines = _lines_to_fulfil(order, None if whole_order else {p.warehouse_id for p in parcels})
+    if lines:
+        order_fulfill(order_id=order.pk, lines=lines, user=user, notify_customer=False)
+    return paid_now
+
+
 def order_handover(*, code: str, user, parcel_ids=None, payment_method: str = "") -> HandoverResult:
     with transaction.atomic():
         order = order_for_code(code)
@@ -71,19 +87,8 @@ def order_handover(*, code: str, user, parcel_ids=None, payment_method: str = ""
                                       "été remis.", LogisticsErrorCode.INVALID)
         else:
             chosen = parcels
-        due = amount_due(order)
-        paid_now = False
-        if due > 0:
-            if payment_method not in PAYMENT_METHODS:
-                raise logistics_error("payment_method", "Commande à payer au retrait : indiquez le moyen de paiement "
-                                      "(espèces ou carte).", LogisticsErrorCode.REQUIRED)
-            order_mark_as_paid(order_id=order.pk, user=user,
-                               transaction_reference=f"{payment_method}-{order.number}")
-            paid_now = True
-        warehouse_ids = {p.warehouse_id for p in chosen} if parcel_ids else None
-        lines = _lines_to_fulfil(order, warehouse_ids)
-        if lines:
-            order_fulfill(order_id=order.pk, lines=lines, user=user, notify_customer=False)
+        paid_now = fulfil_parcels(order=order, parcels=chosen, user=user, payment_method=payment_method,
+                                  whole_order=not parcel_ids)
         now = timezone.now()
         Parcel.objects.filter(pk__in=[p.pk for p in chosen]).update(handed_over_at=now,
                                                                       status=Parcel.Status.DELIVERED)

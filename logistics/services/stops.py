@@ -21,6 +21,7 @@ from logistics.models import (
     Round,
     Stop,
 )
+from logistics.services.handover import fulfil_parcels
 
 SIGNATURE_PREFIX = re.compile(r"^data:image/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$")
 CLOCK_SKEW = timedelta(minutes=5)
@@ -34,6 +35,7 @@ class StopActionInput:
     note: str = ""
     proof_code: str = ""
     signature: str = ""
+    payment_method: str = ""  # home delivery paid to the courier: "cash" or "card"
     happened_at: datetime | None = None
     client_action_id: str = ""
 
@@ -111,6 +113,9 @@ def stop_record(*, user, stop_id, data: StopActionInput) -> Stop:
         elif stop.kind == Stop.Kind.COLLECTION:
             parcels.update(status=Parcel.Status.COLLECTED)
         else:
+            if stop.order_id:  # a home delivery is the handover: the order is paid (if due) and fulfilled
+                fulfil_parcels(order=stop.order, parcels=list(parcels), user=user,
+                               payment_method=data.payment_method, whole_order=False)
             parcels.update(status=Parcel.Status.DELIVERED, handed_over_at=when if stop.order_id else None)
         if stop.kind == Stop.Kind.COLLECTION:
             remaining = stop_parcels(stop).filter(status=Parcel.Status.WAITING).exists()

@@ -41,7 +41,7 @@ def home(request):
 
 def _round_for(request, pk) -> Round:
     round_ = visible_rounds(request.user).filter(pk=pk).prefetch_related(
-        Prefetch("stops", queryset=Stop.objects.order_by("position").prefetch_related(
+        Prefetch("stops", queryset=Stop.objects.order_by("position").select_related("order").prefetch_related(
             Prefetch("parcels_to_collect", queryset=Parcel.objects.select_related("order")),
             Prefetch("parcels_to_drop", queryset=Parcel.objects.select_related("order", "warehouse"))))).first()
     if round_ is None:
@@ -53,6 +53,9 @@ def _round_for(request, pk) -> Round:
 def round_detail(request, pk):
     round_ = _round_for(request, pk)
     stops = list(round_.stops.all())
+    for stop in stops:  # a home delivery not paid yet is paid to the courier
+        order = stop.order
+        stop.amount_due = max(order.total_gross_amount - order.total_charged_amount, 0) if order else 0
     hub = hub_point(round_.day)
     pair = [(str(round_.vehicle), stops)]
     return render(request, "logistics/courier_round.html", {
@@ -67,6 +70,7 @@ def _input(data, parcel_ids) -> StopActionInput:
     return StopActionInput(action=str(data.get("action", "")), parcel_ids=tuple(str(p) for p in parcel_ids if p),
                            problem=str(data.get("problem", "")), note=str(data.get("note", "")),
                            proof_code=str(data.get("proof_code", "")), signature=str(data.get("signature", "")),
+                           payment_method=str(data.get("payment_method", "")),
                            happened_at=happened, client_action_id=str(data.get("client_action_id", ""))[:64])
 
 

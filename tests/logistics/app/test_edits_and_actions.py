@@ -107,3 +107,22 @@ def test_oversized_signature_is_refused(planned):
         stop_record(user=planned.courier.user, stop_id=stop.pk,
                     data=StopActionInput(action="done", signature="data:image/png;base64," + "A" * 300_000))
     assert _code(refused.value) == "SIGNATURE_TOO_LARGE"
+
+
+@pytest.mark.django_db
+def test_home_delivery_paid_to_the_courier_is_cashed_and_fulfils_the_order(planned):
+    from backend.commerce.order.models import Order
+
+    order = planned.home_order
+    Order.objects.filter(pk=order.pk).update(total_charged_amount=0, charge_status="NONE")
+    stop = Stop.objects.get(key=f"domicile:{order.number}")
+    with pytest.raises(ValidationError) as refused:
+        stop_record(user=planned.courier.user, stop_id=stop.pk, data=StopActionInput(action="done"))
+    assert _code(refused.value) == "REQUIRED"
+    assert Stop.objects.get(pk=stop.pk).status == "planned"
+    stop_record(user=planned.courier.user, stop_id=stop.pk, data=StopActionInput(
+        action="done", payment_method="card", proof_code=""))
+    order.refresh_from_db()
+    assert (order.status, order.charge_status, order.total_charged_amount) == ("FULFILLED", "FULL",
+                                                                               order.total_gross_amount)
+    assert Stop.objects.get(pk=stop.pk).status == "done"
