@@ -57,18 +57,17 @@ def _address_args(name: str):
 class CheckoutShippingAddressUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout, description="An updated checkout.")
 
-    Arguments = type("Arguments", (), {**_address_args("shipping_address"),
-                                       "checkout_id": graphene.ID(deprecation_reason="Use `id` instead.")})
+    Arguments = type("Arguments", (), _address_args("shipping_address"))
 
     class Meta:
         description = "Update shipping address in the existing checkout."
         auth = "public"
 
     @classmethod
-    def perform_mutation(cls, _root, _info, shipping_address, id=None, token=None, checkout_id=None,
-                         save_address=True, validation_rules=None):
+    def perform_mutation(cls, _root, _info, shipping_address, id=None, token=None, save_address=True,
+                         validation_rules=None):
         checkout = delivery_services.checkout_shipping_address_update(
-            checkout_token=checkout_token(id=id, token=token, checkout_id=checkout_id),
+            checkout_token=checkout_token(id=id, token=token),
             address=address_dict(shipping_address), rules=rules_of(validation_rules))
         checkout = reload(checkout)
         if save_address:
@@ -79,18 +78,17 @@ class CheckoutShippingAddressUpdate(CheckoutMutation):
 class CheckoutBillingAddressUpdate(CheckoutMutation):
     checkout = graphene.Field(Checkout, description="An updated checkout.")
 
-    Arguments = type("Arguments", (), {**_address_args("billing_address"),
-                                       "checkout_id": graphene.ID(deprecation_reason="Use `id` instead.")})
+    Arguments = type("Arguments", (), _address_args("billing_address"))
 
     class Meta:
         description = "Update billing address in the existing checkout."
         auth = "public"
 
     @classmethod
-    def perform_mutation(cls, _root, _info, billing_address, id=None, token=None, checkout_id=None,
-                         save_address=True, validation_rules=None):
+    def perform_mutation(cls, _root, _info, billing_address, id=None, token=None, save_address=True,
+                         validation_rules=None):
         checkout = delivery_services.checkout_billing_address_update(
-            checkout_token=checkout_token(id=id, token=token, checkout_id=checkout_id),
+            checkout_token=checkout_token(id=id, token=token),
             address=address_dict(billing_address), rules=rules_of(validation_rules))
         checkout = reload(checkout)
         if save_address:

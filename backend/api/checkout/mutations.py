@@ -71,7 +71,6 @@ class CheckoutCreate(CheckoutMutation):
     class Meta:
         description = "Create a new checkout."
         auth = "public"
-        legacy_errors_field = None
 
     @classmethod
     def perform_mutation(cls, _root, info, input):

@@ -74,6 +74,21 @@ class GiftCard(graphene.ObjectType):
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
 
 
+class StoredPaymentMethod(graphene.ObjectType):
+    """Declared for the contract; no card is stored here (Stripe keeps them), so the list is always empty."""
+
+    id = graphene.ID(required=True, description="Stored payment method ID.")
+    gateway = graphene.Field(PaymentGateway, required=True, description="Payment gateway that stores this payment "
+                                                                        "method.")
+    payment_method_id = graphene.ID(required=True, description="ID of stored payment method used to make payment "
+                                                               "actions.")
+    type = graphene.String(required=True, description="Type of stored payment method.")
+    name = graphene.String(description="Payment method name.")
+
+    class Meta:
+        description = "Represents a payment method stored for user (tokenized) in payment gateway."
+
+
 class Delivery(graphene.ObjectType):
     id = graphene.GlobalID(required=True, description="The ID of the delivery.")
     shipping_method = graphene.Field(ShippingMethod, description="Shipping method used for this delivery.")
@@ -323,7 +338,7 @@ class Checkout(graphene.ObjectType):
                                       description="The authorize status of the checkout.")
     charge_status = graphene.Field(CheckoutChargeStatusEnum, required=True,
                                    description="The charge status of the checkout.")
-    stored_payment_methods = graphene.List(graphene.NonNull(graphene.String), amount=PositiveDecimal(),
+    stored_payment_methods = graphene.List(graphene.NonNull(StoredPaymentMethod), amount=PositiveDecimal(),
                                            description="List of user's stored payment methods (none are kept here).")
     problems = graphene.List(graphene.NonNull(CheckoutProblem), description="List of problems with the checkout.")
 

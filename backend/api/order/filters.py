@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from backend.api.checkout.ids import decode_pk
+from backend.api.core.filter_inputs import string_filter_q
 from backend.core.ids import InvalidGlobalId, from_global_id
 
 SORT_FIELDS = {"NUMBER": "number", "RANK": "number", "CREATED_AT": "created_at", "CREATION_DATE": "created_at",
@@ -68,6 +69,13 @@ def apply_filter(orders: QuerySet, data: dict | None) -> QuerySet:
         q &= Q(authorize_status__in=_values(data["authorize_status"]))
     if data.get("is_click_and_collect") is not None:
         q &= ~Q(collection_point_name="") if data["is_click_and_collect"] else Q(collection_point_name="")
+    if data.get("payment_status"):
+        charge = {"NOT_CHARGED": "NONE", "PARTIALLY_CHARGED": "PARTIAL", "FULLY_CHARGED": "FULL"}
+        q &= Q(charge_status__in=[charge.get(v, v) for v in _values(data["payment_status"])])
+    if data.get("gift_card_used") or data.get("gift_card_bought"):
+        q &= Q(pk__in=[])  # no gift cards are sold here
+    if data.get("checkout_ids"):
+        q &= Q(checkout_token__in=[str(pk) for pk in _uuid_ids(data["checkout_ids"], "Checkout")])
     if data.get("checkout_tokens"):
         q &= Q(checkout_token__in=[str(token) for token in data["checkout_tokens"]])
     if data.get("channels"):
@@ -88,6 +96,30 @@ def apply_filter(orders: QuerySet, data: dict | None) -> QuerySet:
 
 def apply_where(orders: QuerySet, where: dict | None) -> QuerySet:
     where = where or {}
+    for part in where.get("and") or where.get("AND") or ():
+        orders = apply_where(orders, part)
+    alternatives = where.get("or") or where.get("OR")
+    if alternatives:
+        ids = set()
+        for part in alternatives:
+            ids |= set(apply_where(orders, part).values_list("pk", flat=True))
+        orders = orders.filter(pk__in=ids)
+    for name, field in (("user_email", "user_email"), ("voucher_code", "voucher_code")):
+        value = where.get(name)
+        if value:
+            orders = orders.filter(string_filter_q(field, value))
+    token = where.get("checkout_token")
+    if token:
+        if token.get("eq") is not None:
+            orders = orders.filter(checkout_token=str(token["eq"]))
+        if token.get("one_of"):
+            orders = orders.filter(checkout_token__in=[str(t) for t in token["one_of"]])
+    if where.get("updated_at"):
+        orders = orders.filter(_range("updated_at", where["updated_at"]))
+    if where.get("has_fulfillments") is not None:
+        orders = orders.filter(fulfillments__isnull=not where["has_fulfillments"]).distinct()
+    if where.get("is_gift_card_used") or where.get("is_gift_card_bought"):
+        orders = orders.none()
     if where.get("ids"):
         orders = orders.filter(pk__in=_uuid_ids(where["ids"], "Order"))
     number = where.get("number")

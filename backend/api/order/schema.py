@@ -15,6 +15,7 @@ from backend.api.core.filter_inputs import (
     GlobalIDFilterInput,
     IntRangeInput,
     MetadataFilter,
+    StringFilterInput,
 )
 from backend.api.core.scalars import UUID
 from backend.api.order import filters
@@ -45,6 +46,8 @@ class OrderCountableConnection(CountableConnection):
 
 
 class OrderFilterInput(graphene.InputObjectType):
+    payment_status = graphene.List(graphene.NonNull(saleor_enum("PaymentChargeStatusEnum")),
+                                   deprecation_reason="Use `chargeStatus` instead.")
     status = graphene.List(graphene.NonNull(OrderStatusFilter))
     customer = graphene.String()
     created = graphene.Field(DateRangeInput)
@@ -56,8 +59,12 @@ class OrderFilterInput(graphene.InputObjectType):
     updated_at = graphene.Field(DateTimeRangeInput)
     is_click_and_collect = graphene.Boolean()
     ids = graphene.List(graphene.NonNull(graphene.ID))
+    is_preorder = graphene.Boolean(deprecation_reason="No preorders here: ignored.")
     checkout_tokens = graphene.List(graphene.NonNull(UUID))
+    gift_card_used = graphene.Boolean(description="No gift cards here: true matches nothing.")
+    gift_card_bought = graphene.Boolean(description="No gift cards here: true matches nothing.")
     numbers = graphene.List(graphene.NonNull(graphene.String))
+    checkout_ids = graphene.List(graphene.NonNull(graphene.ID))
 
 
 class IntFilterInput(graphene.InputObjectType):
@@ -83,6 +90,16 @@ class OrderWhereInput(graphene.InputObjectType):
     charge_status = graphene.Field(_enum_filter("OrderChargeStatusEnumFilterInput", OrderChargeStatusEnum))
     authorize_status = graphene.Field(_enum_filter("OrderAuthorizeStatusEnumFilterInput", OrderAuthorizeStatusEnum))
     is_click_and_collect = graphene.Boolean()
+    updated_at = graphene.Field(DateTimeRangeInput)
+    user_email = graphene.Field(StringFilterInput)
+    voucher_code = graphene.Field(StringFilterInput)
+    checkout_token = graphene.Field(_uuid_filter := type("UUIDFilterInput", (graphene.InputObjectType,), {
+        "eq": UUID(), "one_of": graphene.List(graphene.NonNull(UUID))}))
+    has_fulfillments = graphene.Boolean()
+    is_gift_card_used = graphene.Boolean()
+    is_gift_card_bought = graphene.Boolean()
+    AND = graphene.List(graphene.NonNull(lambda: OrderWhereInput), name="AND")
+    OR = graphene.List(graphene.NonNull(lambda: OrderWhereInput), name="OR")
 
 
 class CustomerOrderWhereInput(graphene.InputObjectType):

@@ -189,6 +189,13 @@ class OrderLine(graphene.ObjectType):
     translated_variant_name = graphene.String(required=True, description="Variant name in the customer's language")
     quantity_to_fulfill = graphene.Int(required=True, description="A quantity of items remaining to be fulfilled.")
     tax_class_name = graphene.String(description="Denormalized name of the tax class.")
+    tax_class_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
+                                       description="Denormalized public metadata of the tax class.")
+    tax_class_private_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
+                                               description="Denormalized private metadata of the tax class.")
+    voucher_code = graphene.String(description="Voucher code that was used for this order line.")
+    sale_id = graphene.ID(description="Denormalized sale ID, set when order line is created for a product variant "
+                                      "that is on sale.")
     is_gift = graphene.Boolean(description="Determine if the line is a gift.")
 
     class Meta:
@@ -265,6 +272,12 @@ class OrderLine(graphene.ObjectType):
     @staticmethod
     def resolve_is_gift(_root, _info):
         return False
+
+    @staticmethod
+    def resolve_tax_class_metadata(_root, _info):
+        return []
+
+    resolve_tax_class_private_metadata = resolve_tax_class_metadata
 
 
 class FulfillmentLine(graphene.ObjectType):
@@ -485,6 +498,18 @@ class Order(graphene.ObjectType):
                                            "transactions.")
     total_charge_pending = _money_field("Total amount of ongoing charge requests for the order's transactions.")
     total_cancel_pending = _money_field("Total amount of ongoing cancel requests for the order's transactions.")
+    total_granted_refund = _money_field("Total amount of granted refund.")
+    total_remaining_grant = _money_field("Total amount of the granted refund that is not yet refunded.")
+    original = graphene.ID(description="ID of the order that was the base for this order.")
+    token = graphene.String(required=True, deprecation_reason="Use `id` instead.")
+    shipping_tax_class_name = graphene.String(description="Denormalized name of the tax class.")
+    shipping_tax_class_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
+                                                description="Denormalized public metadata of the shipping tax class.")
+    shipping_tax_class_private_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
+                                                        description="Denormalized private metadata of the shipping "
+                                                                    "tax class.")
+    errors = graphene.List(graphene.NonNull(OrderError), required=True, description="List of errors that occurred "
+                                                                                   "during order validation.")
 
     class Meta:
         description = "Represents an order in the shop."
@@ -494,6 +519,17 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_created(root, _info):
         return root.created_at
+
+    @staticmethod
+    def resolve_token(root, _info):
+        return str(root.pk)
+
+    @staticmethod
+    def resolve_shipping_tax_class_metadata(_root, _info):
+        return []
+
+    resolve_shipping_tax_class_private_metadata = resolve_shipping_tax_class_metadata
+    resolve_errors = resolve_shipping_tax_class_metadata
 
     # Fresh rows hold TextChoices members: the enums want their plain values.
     @staticmethod

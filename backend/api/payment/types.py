@@ -115,6 +115,8 @@ class TransactionItem(graphene.ObjectType):
                            description="List of all transaction's events.")
     external_url = graphene.String(required=True, description="The url that will allow to redirect user to payment "
                                                               "provider page with transaction details.")
+    order = graphene.Field("backend.api.order.types.Order", description="The related order.")
+    checkout = graphene.Field("backend.api.checkout.types.Checkout", description="The related checkout.")
 
     class Meta:
         description = "Represents a payment transaction."
@@ -131,6 +133,14 @@ class TransactionItem(graphene.ObjectType):
     @staticmethod
     def resolve_actions(root, _info):
         return [str(action) for action in root.available_actions]
+
+    @staticmethod
+    def resolve_order(root, _info):
+        return root.order if root.order_id else None
+
+    @staticmethod
+    def resolve_checkout(root, _info):
+        return root.checkout if root.checkout_id else None
 
     @staticmethod
     def resolve_events(root, info):
