@@ -20,7 +20,7 @@ class LocalStripe:
         """Act as the browser (Stripe.js) would: a confirmation, an authentication..."""
         answer = requests.post(self.url + path, data=data or {}, auth=("sk_test_comptoir", ""), timeout=10)
         answer.raise_for_status()
-        return answer.json()
+        return answer.json() if answer.content else {}  # /_config/ answers an empty 200
 
     def get(self, path: str, params: dict | None = None) -> dict:
         answer = requests.get(self.url + path, params=params, auth=("sk_test_comptoir", ""), timeout=10)
