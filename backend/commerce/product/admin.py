@@ -155,6 +155,14 @@ class AssignedVariantAttributeValueInline(admin.TabularInline):
     verbose_name_plural = "valeurs d'attribut"
 
 
+class VariantMediaInline(admin.TabularInline):
+    model = VariantMedia
+    extra = 0
+    raw_id_fields = ("media",)
+    verbose_name = "photo de la variante"
+    verbose_name_plural = "photos de la variante"
+
+
 @admin.register(ProductVariant)
 class ProductVariantAdmin(admin.ModelAdmin):
     list_display = (column("sku", "référence (SKU)"), "name", column("product", "produit"), "weight", "price",
@@ -164,7 +172,7 @@ class ProductVariantAdmin(admin.ModelAdmin):
     raw_id_fields = ("product",)
     readonly_fields = ("created_at", "updated_at")
     inlines = [ProductVariantChannelListingInline, StockInline, AssignedVariantAttributeValueInline,
-               _translation_inline(ProductVariantTranslation)]
+               VariantMediaInline, _translation_inline(ProductVariantTranslation)]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
