@@ -1,7 +1,7 @@
 """French full-text search on PostgreSQL: the unaccent and pg_trgm extensions, a `french_unaccent` text search
-configuration (French stemming after accent removal, so "pâté" and "pate" meet), the search lexicon, a trigram index on
-the products' normalised search document, and `comptoir_search_tsquery(tokens)`, which turns query words into a
-prefix tsquery with typo alternatives taken from the lexicon."""
+configuration (French stemming after accent removal, so "pâté" and "pate" meet), the search lexicon (normalised words of
+the indexed documents, with a trigram GIN index for typos), and `comptoir_search_tsquery(tokens)`, which turns query
+words into a tsquery with prefixes and typo alternatives taken from the lexicon."""
 
 import django.contrib.postgres.indexes
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
@@ -19,24 +19,29 @@ END
 $$;
 """
 
-# Tokens arrive already normalised ([a-z0-9]+, checked again here). Each becomes "(token:* | nearest words...)":
-# a prefix for search-as-you-type, plus up to three lexicon words when the token itself is not a known word.
+# Tokens arrive already normalised ([a-z0-9]+, checked again here). A known word is matched as is (its French stem);
+# the last token, or a word the lexicon does not know, becomes a prefix ("sauc" -> saucisson, search-as-you-type), and
+# an unknown word of four letters or more also gets its three nearest lexicon words by trigram distance
+# ("maroile" -> maroilles). Prefixes are kept for where they help: they cost on large result sets.
 SEARCH_TSQUERY_FUNCTION = """
 CREATE OR REPLACE FUNCTION comptoir_search_tsquery(tokens text[]) RETURNS tsquery
 LANGUAGE sql STABLE PARALLEL SAFE AS $fn$
 SELECT to_tsquery('french_unaccent', coalesce(string_agg(alternatives, ' & ' ORDER BY position), ''))
 FROM (
-    SELECT t.position, '(' || t.token || ':*' || coalesce((
-        SELECT string_agg(' | ' || near.word, '')
-        FROM (
-            SELECT s.word FROM search_searchterm s
-            WHERE length(t.token) >= 4 AND s.word % t.token
-            ORDER BY s.word <-> t.token, s.word
-            LIMIT 3
-        ) near
-        WHERE NOT EXISTS (SELECT 1 FROM search_searchterm known WHERE known.word = t.token)
-    ), '') || ')' AS alternatives
+    SELECT t.position, CASE
+        WHEN known.word IS NOT NULL AND t.position < cardinality(tokens) THEN t.token
+        ELSE '(' || t.token || ':*' || coalesce((
+            SELECT string_agg(' | ' || near.word, '')
+            FROM (
+                SELECT s.word FROM search_searchterm s
+                WHERE known.word IS NULL AND length(t.token) >= 4 AND s.word % t.token
+                ORDER BY s.word <-> t.token, s.word
+                LIMIT 3
+            ) near
+        ), '') || ')'
+    END AS alternatives
     FROM unnest(tokens) WITH ORDINALITY AS t(token, position)
+    LEFT JOIN search_searchterm known ON known.word = t.token
     WHERE t.token ~ '^[a-z0-9]+$'
 ) per_token
 $fn$;
@@ -71,9 +76,4 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunSQL(SEARCH_TSQUERY_FUNCTION, "DROP FUNCTION IF EXISTS comptoir_search_tsquery(text[]);"),
-        migrations.RunSQL(
-            "CREATE INDEX IF NOT EXISTS product_search_document_trgm_idx "
-            "ON product_product USING gin (search_document gin_trgm_ops);",
-            "DROP INDEX IF EXISTS product_search_document_trgm_idx;",
-        ),
     ]
