@@ -32,10 +32,14 @@ PAYMENT_METHODS = ("card", "sepa_debit", "bancontact", "ideal", "paypal", "link"
 SUCCESS = ("CHARGE_SUCCESS", "AUTHORIZATION_SUCCESS")
 
 
-def _source_filter(source) -> Q:
+def _is_checkout(source) -> bool:
     from backend.commerce.checkout.models import Checkout
 
-    return Q(checkout_id=source.pk) if isinstance(source, Checkout) else Q(order_id=source.pk)
+    return isinstance(source, Checkout)
+
+
+def _source_filter(source) -> Q:
+    return Q(checkout_id=source.pk) if _is_checkout(source) else Q(order_id=source.pk)
 
 
 def _kind(action: str) -> str:
@@ -96,7 +100,7 @@ def payment_intent_session(*, transaction: TransactionItem, source, amount: Deci
             intent = client.v1.payment_intents.create(
                 {"amount": cents, "currency": "eur", "capture_method": capture_method,
                  "payment_method_types": [wanted],
-                 "metadata": {"checkout_token" if "Checkout" in type(source).__name__ else "order_id": str(source.pk),
+                 "metadata": {"checkout_token" if _is_checkout(source) else "order_id": str(source.pk),
                               "transaction": str(transaction.pk), "channel": source.channel.slug}},
                 {"idempotency_key": _idempotency_key(source, cents, capture_method, len(refs))})
     except stripe.StripeError as error:

@@ -15,7 +15,7 @@ from django.db.models import Sum
 
 from backend.commerce.payment.models import TransactionItem
 from backend.commerce.payment.services import as_uuid, transaction_event_record
-from plugins.stripe.client import GATEWAY_ID, field, from_cents, payment_intent_amounts
+from plugins.stripe.client import GATEWAY_ID, field, from_cents, payment_intent_amounts, to_cents
 from plugins.stripe.models import StripeWebhookEvent
 from plugins.stripe.sessions import result_from_intent, success_holder
 
@@ -97,11 +97,7 @@ def _on_charge_refunded(charge) -> str:
     if total <= known:
         return "déjà enregistré : remboursements connus"
     return _record(item, type="REFUND_SUCCESS", amount=total - known,
-                   psp_reference=f"{field(charge, 'id', '')}:refunded:{to_reference(total)}", actions=("REFUND",))
-
-
-def to_reference(amount: Decimal) -> str:
-    return str(int(amount * 100))
+                   psp_reference=f"{field(charge, 'id', '')}:refunded:{to_cents(total)}", actions=("REFUND",))
 
 
 HANDLED = ("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",

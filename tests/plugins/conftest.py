@@ -31,14 +31,16 @@ class LocalStripe:
 @pytest.fixture(scope="session")
 def localstripe_server(tmp_path_factory):
     state_dir = tmp_path_factory.mktemp("localstripe")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "plugins.stripe.localstripe_server", "--state-dir", str(state_dir)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    errors = state_dir / "stderr.log"  # a file, not a pipe: a full pipe would block the server
+    with errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "plugins.stripe.localstripe_server", "--state-dir", str(state_dir)],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True)
     line = process.stdout.readline().strip()
     if not line.startswith("LISTENING "):
         process.kill()
         pytest.fail(f"localstripe did not start (a dev dependency, it must run): {line!r} "
-                    f"{process.stderr.read()[-2000:]}")
+                    f"{errors.read_text()[-2000:]}")
     server = LocalStripe(url=f"http://127.0.0.1:{line.split()[1]}")
     deadline = time.monotonic() + 15
     while True:
