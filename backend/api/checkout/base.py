@@ -14,8 +14,17 @@ EXTRA_PARAMS = {"variants": "variants", "lines": "lines", "address_type": "addre
                 "order_lines": "order_lines", "warehouses": "warehouse", "warehouse": "warehouse"}
 
 
+def _known_codes(error_type) -> set[str]:
+    code_type = error_type._meta.fields["code"].type
+    code_type = getattr(code_type, "of_type", code_type)
+    return set(code_type._meta.enum.__members__)
+
+
 def error_items(error: ValidationError, error_type, default_code: str = "INVALID") -> list:
+    """Errors as `error_type` rows; a code the type's enum lacks (e.g. NOT_FOUND for OrderNoteAddError) becomes
+    GRAPHQL_ERROR, so the answer stays a typed error and never a serialisation failure."""
     fields = error_type._meta.fields
+    known = _known_codes(error_type)
     items = []
     pairs = []
     if hasattr(error, "error_dict"):
@@ -24,7 +33,8 @@ def error_items(error: ValidationError, error_type, default_code: str = "INVALID
     else:
         pairs = [(None, err) for err in error.error_list]
     for field, err in pairs:
-        values = {"field": field, "message": str(err.message), "code": err.code or default_code}
+        code = err.code or default_code
+        values = {"field": field, "message": str(err.message), "code": code if code in known else "GRAPHQL_ERROR"}
         for param, name in EXTRA_PARAMS.items():
             if isinstance(err.params, dict) and param in err.params and name in fields:
                 value = err.params[param]

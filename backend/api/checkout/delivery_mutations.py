@@ -107,6 +107,7 @@ class DeliveryOptionsCalculate(DomainMutation):
         description = "Calculates available delivery options for a checkout."
         error_type_class = DeliveryOptionsCalculateError
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, id):
@@ -126,6 +127,7 @@ class CheckoutDeliveryMethodUpdate(CheckoutMutation):
     class Meta:
         description = "Updates the delivery method (shipping method or pick up point) of the checkout."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
         legacy_errors_field = None
 
     @classmethod

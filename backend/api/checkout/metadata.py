@@ -63,8 +63,4 @@ class UpdateMetadata(DomainMutation):
                                                                 code="INVALID")})
             obj.metadata = merged
             obj.save(update_fields=["metadata"])
-        if model is Checkout:
-            from backend.api.checkout.mutations import reload
-
-            obj = reload(obj)
         return cls(item=obj)

@@ -34,8 +34,9 @@ def checkout_token(*, id=None, token=None, checkout_id=None):
 
 
 def reload(checkout) -> CheckoutModel:
-    """The cart as the Checkout type reads it (its delivery, voucher and channel joined: no query per field)."""
-    return CheckoutModel.objects.select_related(*CHECKOUT_RELATED).get(pk=checkout.pk)
+    """The cart as the Checkout type reads it. The service's row is current (it was locked and written in this
+    request); its delivery, voucher and pickup point load lazily, and only when the cart has one."""
+    return checkout
 
 
 def refuse_price(lines) -> None:
@@ -109,6 +110,7 @@ class CheckoutLinesAdd(CheckoutMutation):
         description = "Adds a checkout line to the existing checkout. If line was already in checkout, its quantity "\
                       "will be increased."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, lines, id=None, token=None, checkout_id=None):
@@ -129,6 +131,7 @@ class CheckoutLinesUpdate(CheckoutMutation):
     class Meta:
         description = "Updates checkout line in the existing checkout."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, lines, id=None, token=None, checkout_id=None):
@@ -166,6 +169,7 @@ class CheckoutLinesDelete(CheckoutMutation):
     class Meta:
         description = "Deletes checkout lines."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
         legacy_errors_field = None
 
     @classmethod
@@ -185,6 +189,7 @@ class CheckoutEmailUpdate(CheckoutMutation):
     class Meta:
         description = "Updates email address in the existing checkout object."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, email, id=None, token=None, checkout_id=None):
@@ -252,6 +257,7 @@ class CheckoutAddPromoCode(CheckoutMutation):
     class Meta:
         description = "Adds a gift card or a voucher to a checkout."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, promo_code, id=None, token=None, checkout_id=None):
@@ -270,6 +276,7 @@ class CheckoutRemovePromoCode(CheckoutMutation):
     class Meta:
         description = "Remove a gift card or a voucher from a checkout."
         auth = "public"
+        atomic = False  # one service call, atomic on its own
 
     @classmethod
     def perform_mutation(cls, _root, _info, id=None, token=None, checkout_id=None, promo_code=None,

@@ -163,3 +163,18 @@ def test_order_fulfill_and_cancel_the_fulfillment(placed_order, order_staff_api,
                    ids, "orderFulfill")
     assert too_many == {"order": None, "errors": [{"field": "orderLineId", "code": "FULFILL_ORDER_LINE",
                                                    "orderLines": [gid("OrderLine", line.pk)]}]}
+
+
+@pytest.mark.django_db
+def test_order_mutations_on_unknown_or_foreign_ids_answer_typed_errors(order_staff_api, placed_order):
+    unknown = gid("Order", "4a1f3b5e-0000-4000-8000-000000000000")
+    note = """mutation ($id: ID!) { orderNoteAdd(order: $id, input: {message: "x"}) { event { id }
+        errors { field code } } }"""
+    assert run(order_staff_api, note, {"id": unknown}, "orderNoteAdd") == {
+        "event": None, "errors": [{"field": "id", "code": "GRAPHQL_ERROR"}]}
+    cancel = "mutation ($id: ID!) { orderCancel(id: $id) { order { id } errors { field code } } }"
+    assert run(order_staff_api, cancel, {"id": unknown}, "orderCancel") == {
+        "order": None, "errors": [{"field": "id", "code": "NOT_FOUND"}]}
+    assert run(order_staff_api, cancel, {"id": gid("Checkout", placed_order.pk)}, "orderCancel") == {
+        "order": None, "errors": [{"field": "id", "code": "GRAPHQL_ERROR"}]}
+    assert Order.objects.get().status == "UNFULFILLED"
