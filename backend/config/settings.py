@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "storefront",
     "plugins.roadmap",
     "plugins.stripe",
+    "plugins.producers",
 ]
 # Apps that later issues add (checkout, order, payment, shipping, discount, plugins, logistics, storefront)
 INSTALLED_APPS += env_list("COMPTOIR_EXTRA_APPS", "")
@@ -206,7 +207,8 @@ RSA_PRIVATE_KEY = os.environ.get("RSA_PRIVATE_KEY", "")
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 
 # --- Plugins, in order; each entry is a dotted path to a BasePlugin subclass ---
-PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin,logistics.plugin.LogisticsPlugin")
+PLUGINS = env_list("PLUGINS", "plugins.roadmap.plugin.RoadmapPlugin,logistics.plugin.LogisticsPlugin,"
+                   "plugins.producers.plugin.ProducersPlugin")
 PLUGIN_CONFIG: dict = {}
 
 # --- Payment gateways (plugins/stripe, plugins/dummy): Stripe when its keys are set, the dummy gateway everywhere

@@ -1,0 +1,18 @@
+"""The producers plugin: it answers the core's hooks (order split, schema additions); the core never imports it."""
+
+from backend.core.plugins import BasePlugin
+
+
+class ProducersPlugin(BasePlugin):
+    PLUGIN_ID = "comptoir.producers"
+    PLUGIN_NAME = "Producteurs du Comptoir"
+
+    def order_created(self, *, order):
+        from plugins.producers.services.preparations import order_split
+
+        order_split(order_id=order.pk)
+
+    def order_cancelled(self, *, order):
+        from plugins.producers.models import Preparation, PreparationStatus
+
+        Preparation.objects.filter(order_id=order.pk).update(status=PreparationStatus.CANCELLED)
