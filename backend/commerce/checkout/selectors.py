@@ -83,11 +83,15 @@ def variants_with_listings(*, channel_id: int, variant_ids) -> dict[int, tuple]:
     return {pk: (v, variant_listings.get(pk), product_listings.get(v.product_id)) for pk, v in variants.items()}
 
 
-def checkout_lines_info(checkout: Checkout, lines: list[CheckoutLine] | None = None) -> list[LineInfo]:
-    """The cart's lines with everything needed to price them (4 queries whatever the number of lines)."""
+def checkout_lines_info(checkout: Checkout, lines: list[CheckoutLine] | None = None,
+                        found: dict | None = None) -> list[LineInfo]:
+    """The cart's lines with everything needed to price them (4 queries whatever the number of lines; none when
+    the caller already holds the lines and their `variants_with_listings`)."""
     if lines is None:
         lines = list(checkout.lines.all())
-    found = variants_with_listings(channel_id=checkout.channel_id, variant_ids={line.variant_id for line in lines})
+    variant_ids = {line.variant_id for line in lines}
+    if found is None or not variant_ids <= set(found):
+        found = variants_with_listings(channel_id=checkout.channel_id, variant_ids=variant_ids)
     infos = []
     for line in lines:
         variant, variant_listing, product_listing = found[line.variant_id]

@@ -161,6 +161,11 @@ def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str,
     if changed:
         CheckoutLine.objects.bulk_update(changed, ["quantity"])
     reserve_lines(checkout=checkout, lines=created + changed, variants_by_id={v: found[v][0] for v in found})
+    # What the cart holds now, in the lines' order, for a caller that prices it next (the API's answer):
+    # `checkout_lines_info(checkout, checkout.lines_after_write, checkout.listings_after_write)` costs no query.
+    kept = [line for line in by_variant.values() if line.pk not in removed]
+    checkout.lines_after_write = sorted(kept + created, key=lambda line: (line.created_at, str(line.pk)))
+    checkout.listings_after_write = found
 
 
 def checkout_create(*, channel: Channel, user=None, email: str = "", language_code: str = "fr",

@@ -51,3 +51,22 @@ def test_order_query_count_is_pinned_and_flat(api, channel, farm, pickup_point):
         order = checkout_complete(checkout_token=cart.pk).order
         counts.append(_count(api, ORDER, {"id": gid("Order", order.pk)}))
     assert counts == [7, 7]
+
+
+ADD = """mutation ($id: ID!, $lines: [CheckoutLineInput!]!) { checkoutLinesAdd(id: $id, lines: $lines) {
+  checkout { id quantity lines { id quantity variant { id name } totalPrice { gross { amount } } }
+  subtotalPrice { gross { amount } tax { amount } } totalPrice { gross { amount } } } errors { code } } }"""
+
+
+@pytest.mark.django_db
+def test_lines_add_query_count_is_pinned_and_flat(api, channel, farm):
+    # the answer prices the cart from what the service just wrote: no second read of lines and listings
+    channel.reservation_minutes_anonymous = 20
+    channel.save(update_fields=["reservation_minutes_anonymous"])
+    counts = []
+    for size in (1, 3):
+        cart = services.checkout_create(channel=channel)
+        variants = [sellable(f"Article {size}-{i}", wh=farm) for i in range(size)]
+        counts.append(_count(api, ADD, {"id": gid("Checkout", cart.pk), "lines": [
+            {"variantId": gid("ProductVariant", v.pk), "quantity": 1} for v in variants]}))
+    assert counts == [13, 13]  # lock, 3 listings, insert, stock, reservations (3), touch, savepoint pair
