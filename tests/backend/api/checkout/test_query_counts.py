@@ -69,4 +69,4 @@ def test_lines_add_query_count_is_pinned_and_flat(api, channel, farm):
         variants = [sellable(f"Article {size}-{i}", wh=farm) for i in range(size)]
         counts.append(_count(api, ADD, {"id": gid("Checkout", cart.pk), "lines": [
             {"variantId": gid("ProductVariant", v.pk), "quantity": 1} for v in variants]}))
-    assert counts == [13, 13]  # lock, 3 listings, insert, stock, reservations (3), touch, savepoint pair
+    assert counts == [13, 13]  # lock, lines, 3 listings, insert, stock, reservations (3), touch, savepoint pair
