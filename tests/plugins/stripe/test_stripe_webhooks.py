@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from backend.commerce.order.models import Order
 from backend.commerce.payment import gateways
@@ -186,3 +188,17 @@ def test_without_a_webhook_secret_the_endpoint_refuses(settings):
     settings.STRIPE_WEBHOOK_SECRET = ""
     answer = deliver(Client(), {"id": "evt_1", "type": "payment_intent.succeeded", "data": {"object": {}}})
     assert (answer.status_code, Client().get("/webhooks/stripe/").status_code) == (404, 405)
+
+
+@pytest.mark.django_db
+def test_query_counts_of_a_first_delivery_and_of_a_replay(card_paid):
+    _item, event = card_paid
+    client = Client()
+    with CaptureQueriesContext(connection) as first:
+        deliver(client, event)
+    with CaptureQueriesContext(connection) as replay:
+        deliver(client, event)
+    # the first one records the event and recomputes the order (its statuses, events, the mail task);
+    # a replay is one look-up of the event id, inside its savepoint
+    assert (len(first), len(replay)) == (22, 3)
+    assert [q["sql"].split()[0] for q in replay.captured_queries] == ["SAVEPOINT", "SELECT", "RELEASE"]
