@@ -16,3 +16,21 @@ class ProducersPlugin(BasePlugin):
         from plugins.producers.models import Preparation, PreparationStatus
 
         Preparation.objects.filter(order_id=order.pk).update(status=PreparationStatus.CANCELLED)
+
+    def graphql_query_classes(self, *, previous_value):
+        from plugins.producers.graphql.schema import ProducerQueries
+
+        return [*previous_value, ProducerQueries]
+
+    def graphql_mutation_classes(self, *, previous_value):
+        from plugins.producers.graphql.schema import ProducerMutations
+
+        return [*previous_value, ProducerMutations]
+
+    def graphql_type_extensions(self, *, previous_value):
+        from plugins.producers.graphql.schema import type_extensions
+
+        extensions = dict(previous_value)
+        for type_class, fields in type_extensions().items():
+            extensions[type_class] = {**extensions.get(type_class, {}), **fields}
+        return extensions
