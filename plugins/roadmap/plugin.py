@@ -16,3 +16,7 @@ class RoadmapPlugin(BasePlugin):
         from plugins.roadmap.graphql.schema import RoadmapMutations
 
         return [*previous_value, RoadmapMutations]
+
+    def setup_steps(self, *, previous_value, with_demo):
+        return [*previous_value, ("Feuille de route numérique (axes, projets, ateliers)", "load_roadmap",
+                                  {} if with_demo else {"no_demo": True})]

@@ -36,6 +36,8 @@ HOOKS: dict[str, Hook] = _declare(
     # schema: plugins add GraphQL query/mutation classes and fields on core types (filter on a list)
     Hook("graphql_query_classes", "filter", "Extend the list of graphene ObjectType classes merged into Query."),
     Hook("graphql_mutation_classes", "filter", "Extend the list of graphene ObjectType classes merged into Mutation."),
+    Hook("setup_steps", "filter",
+         "Extend the list of (label, management command, options) run by `comptoir setup`. kwargs: with_demo"),
     Hook("graphql_type_extensions", "filter",
          "Extend the dict {graphene type class: {field name: graphene.Field(..., resolver=...)}}; new fields only."),
     # checkout (issue 3)
@@ -69,4 +71,14 @@ HOOKS: dict[str, Hook] = _declare(
          "kwargs: gateway_id, transaction, action, amount, user"),
     Hook("transaction_event", "notify",
          "A transaction event was recorded for the first time (replays do not notify). kwargs: transaction, event"),
+    # external sign-in (Saleor's external* mutations; plugins/openid_connect). Each plugin answers for its own
+    # plugin_id only and passes previous_value on. value: None (nobody answered), a dict (the payload fields) or a
+    # django ValidationError (a refusal, reported as AccountError). kwargs: plugin_id, data (the input dict), request
+    Hook("external_authentication_url", "filter", "Start an external sign-in. Answer: {authorizationUrl...}"),
+    Hook("external_obtain_access_tokens", "filter",
+         "Finish an external sign-in. Answer: {token, refreshToken, csrfToken, user}"),
+    Hook("external_refresh", "filter",
+         "Refresh an external sign-in. Answer: {token, user...}; extra kwarg: cookie_refresh_token"),
+    Hook("external_logout", "filter", "End an external sign-in. Answer: {logoutUrl...}"),
+    Hook("external_verify", "filter", "Check a token of an external sign-in. Answer: {user, isValid, verifyData}"),
 )

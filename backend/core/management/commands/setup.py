@@ -12,6 +12,7 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from backend.core.plugins import get_plugin_manager
 from backend.demo.essentials import essentials_ensure
 
 STATIC_STAMP = ".comptoir-collected"
@@ -40,7 +41,8 @@ class Command(BaseCommand):
         verbosity = options.get("verbosity", 1)
         quiet = {"verbosity": 0}
         with_demo = not no_demo and settings.COMPTOIR_ENV != "production"
-        steps = 6
+        plugin_steps = get_plugin_manager().filter("setup_steps", [], with_demo=with_demo)
+        steps = 6 + len(plugin_steps)
         step = iter(range(1, steps + 1))
 
         def say(text: str) -> None:
@@ -59,6 +61,9 @@ class Command(BaseCommand):
             call_command("load_demo", verbosity=verbosity, stdout=self.stdout)
         elif verbosity:
             self.stdout.write("Catalogue de démonstration non chargé.")
+        for label, command, command_options in plugin_steps:
+            say(label)
+            call_command(command, verbosity=verbosity, stdout=self.stdout, **command_options)
         say("Compte d'administration")
         call_command("create_admin", verbosity=verbosity, stdout=self.stdout)
         say("Fichiers statiques")
