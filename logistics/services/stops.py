@@ -154,5 +154,14 @@ def _advance_round(round_: Round) -> None:
               else Round.Status.IN_PROGRESS if any(s != Stop.Status.PLANNED for s in stops) else Round.Status.PLANNED)
     if status != round_.status:
         Round.objects.filter(pk=round_.pk).update(status=status)
+    # Where the parcels are: a finished collection round has unloaded at the hub; a delivery round under way
+    # carries the parcels it still has to drop.
+    if status == Round.Status.DONE and round_.kind == Round.Kind.COLLECTION:
+        Parcel.objects.filter(collection_stop__round=round_, status=Parcel.Status.COLLECTED).update(
+            status=Parcel.Status.AT_HUB)
+    elif status != Round.Status.PLANNED and round_.kind != Round.Kind.COLLECTION:
+        Parcel.objects.filter(delivery_stop__round=round_, status__in=[Parcel.Status.COLLECTED,
+                                                                       Parcel.Status.AT_HUB]).update(
+            status=Parcel.Status.OUT_FOR_DELIVERY)
     DistributionDay.objects.filter(pk=round_.day_id, status=DistributionDay.Status.PLANNED).update(
         status=DistributionDay.Status.IN_PROGRESS)

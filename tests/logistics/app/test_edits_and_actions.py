@@ -126,3 +126,17 @@ def test_home_delivery_paid_to_the_courier_is_cashed_and_fulfils_the_order(plann
     assert (order.status, order.charge_status, order.total_charged_amount) == ("FULFILLED", "FULL",
                                                                                order.total_gross_amount)
     assert Stop.objects.get(pk=stop.pk).status == "done"
+
+
+@pytest.mark.django_db
+def test_parcels_follow_the_rounds_collected_at_hub_out_for_delivery_delivered(planned):
+    user = planned.courier.user
+    for stop in Stop.objects.filter(kind="collection"):
+        stop_record(user=user, stop_id=stop.pk, data=StopActionInput(action="done"))
+    assert set(Parcel.objects.values_list("status", flat=True)) == {"at_hub"}
+    relay = Stop.objects.get(key="retrait:relais-bavay")
+    stop_record(user=user, stop_id=relay.pk, data=StopActionInput(action="done"))
+    statuses = dict(Parcel.objects.values_list("delivery_stop__key", "status").distinct())
+    assert statuses == {"retrait:relais-bavay": "delivered",
+                        f"domicile:{planned.home_order.number}": "out_for_delivery"}
+    assert Parcel.objects.filter(delivery_stop=relay, handed_over_at__isnull=True).count() == 2  # not yet given
