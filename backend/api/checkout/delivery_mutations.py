@@ -1,6 +1,7 @@
 """Addresses and delivery of a cart, and checkoutComplete."""
 
 import graphene
+from django.db import transaction
 
 from backend.api.account.inputs import AddressInput
 from backend.api.checkout.base import DomainMutation
@@ -34,13 +35,22 @@ def rules_of(rules) -> ValidationRules | None:
 
 
 def _save_to_address_book(checkout, address, address_type: str) -> None:
-    """saveAddress: a signed-in customer's cart copies the address into his book (never shares the row)."""
+    """saveAddress: a signed-in customer's cart copies the address into his book (never shares the row), once.
+    Best effort: a full address book never blocks the cart."""
+    from django.core.exceptions import ValidationError
+
     from backend.commerce.account.addresses import address_create
 
     if checkout.user_id is None or address is None:
         return
     data = {field: getattr(address, field) for field in ADDRESS_FIELDS}
-    address_create(user=checkout.user, data=data, address_type=None)
+    if checkout.user.addresses.filter(**data).exists():
+        return
+    try:
+        with transaction.atomic():
+            address_create(user=checkout.user, data=data, address_type=None)
+    except ValidationError:
+        pass
 
 
 def _address_args(name: str):

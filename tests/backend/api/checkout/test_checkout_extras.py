@@ -97,3 +97,20 @@ def test_stale_delivery_and_short_stock_are_reported_as_problems(api, channel, c
          "delivery": {"shippingMethod": {"name": "Livraison à domicile"}}}],
         "lines": [{"problems": [{"__typename": "CheckoutLineProblemInsufficientStock"}]}]}
     assert HOME["postal_code"] == "59530"
+
+
+@pytest.mark.django_db
+def test_save_address_copies_it_once_into_the_customers_book(channel, customer, customer_api, zone):
+    cart = services.checkout_create(channel=channel, user=customer)
+    address = {"firstName": "Léa", "lastName": "Martin", "streetAddress1": HOME["street_address_1"],
+               "city": "Le Quesnoy", "postalCode": "59530", "country": "FR"}
+    mutation = """mutation ($id: ID!, $a: AddressInput!, $save: Boolean) { checkoutShippingAddressUpdate(id: $id,
+        shippingAddress: $a, saveAddress: $save) { checkout { shippingAddress { city } } ERRS } }""".replace(
+        "ERRS", ERRORS)
+    run(customer_api, mutation, {"id": gid("Checkout", cart.pk), "a": address, "save": False})
+    assert customer.addresses.count() == 0
+    for _ in range(2):
+        answer = run(customer_api, mutation, {"id": gid("Checkout", cart.pk), "a": address},
+                     "checkoutShippingAddressUpdate")
+        assert answer == {"checkout": {"shippingAddress": {"city": "LE QUESNOY"}}, "errors": []}
+    assert list(customer.addresses.values_list("city", "postal_code")) == [("LE QUESNOY", "59530")]
