@@ -52,9 +52,9 @@ def _record(item: TransactionItem, *, type: str, amount: Decimal, psp_reference:
 
 def _on_payment_intent(event_type: str, intent) -> str:
     intent_id = str(field(intent, "id", ""))
-    item = _transaction_for(intent_id, field(intent, "metadata"))
+    item = _transaction_for(intent_id, field(intent, "metadata")) if intent_id.startswith("pi_") else None
     if item is None:
-        return f"ignoré : PaymentIntent inconnu {intent_id[:60]}"
+        return f"ignoré : PaymentIntent inconnu {intent_id[:60] or '(sans identifiant)'}"
     if event_type == "payment_intent.canceled":
         if item.authorized_value > 0:
             return _record(item, type="CANCEL_SUCCESS", amount=item.authorized_value, psp_reference=intent_id,
@@ -82,9 +82,9 @@ def _on_payment_intent(event_type: str, intent) -> str:
 
 def _on_charge_refunded(charge) -> str:
     intent_id = str(field(charge, "payment_intent", ""))
-    item = _transaction_for(intent_id, field(charge, "metadata"))
+    item = _transaction_for(intent_id, field(charge, "metadata")) if intent_id.startswith("pi_") else None
     if item is None:
-        return f"ignoré : PaymentIntent inconnu {intent_id[:60]}"
+        return f"ignoré : PaymentIntent inconnu {intent_id[:60] or '(sans identifiant)'}"
     refunds = field(field(charge, "refunds"), "data")
     if refunds:
         outcomes = [_record(item, type="REFUND_SUCCESS", amount=from_cents(field(refund, "amount", 0)),

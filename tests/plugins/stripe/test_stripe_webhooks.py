@@ -177,10 +177,13 @@ def test_events_about_unknown_payments_or_types_are_acknowledged_and_ignored(loc
     unknown = {"id": "evt_x", "type": "payment_intent.succeeded",
                "data": {"object": {"id": "pi_inconnu", "status": "succeeded", "amount": 100, "metadata": {}}}}
     other = {"id": "evt_y", "type": "customer.created", "data": {"object": {"id": "cus_1"}}}
+    odd = {"id": "evt_z", "type": "charge.refunded", "data": {"object": "texte"}}
+    assert deliver(Client(), odd).json() == {"applied": True,
+                                             "message": "ignoré : PaymentIntent inconnu (sans identifiant)"}
     assert deliver(Client(), unknown).json() == {"applied": True,
                                                  "message": "ignoré : PaymentIntent inconnu pi_inconnu"}
     assert deliver(Client(), other).json() == {"applied": True, "message": "ignoré : type d'évènement non traité"}
-    assert (StripeWebhookEvent.objects.count(), TransactionEvent.objects.count()) == (2, 0)
+    assert (StripeWebhookEvent.objects.count(), TransactionEvent.objects.count()) == (3, 0)
 
 
 @pytest.mark.django_db
