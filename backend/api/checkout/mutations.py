@@ -88,8 +88,27 @@ class CheckoutCreate(CheckoutMutation):
                                             language_code=language, lines=_line_inputs(input.get("lines") or []))
         metadata = {item["key"]: item["value"] for item in input.get("metadata") or ()}
         if metadata:
-            CheckoutModel.objects.filter(pk=checkout.pk).update(metadata=metadata)
+            checkout.metadata = metadata
+            checkout.save(update_fields=["metadata"])
+        checkout = _create_addresses(checkout, input)
         return cls(checkout=reload(checkout), created=True)
+
+
+def _create_addresses(checkout, input) -> CheckoutModel:
+    """checkoutCreate's optional addresses, checked as checkoutShipping/BillingAddressUpdate check them."""
+    from backend.api.checkout.delivery_mutations import address_dict, rules_of
+    from backend.commerce.checkout import delivery
+
+    rules = input.get("validation_rules") or {}
+    if input.get("shipping_address"):
+        checkout = delivery.checkout_shipping_address_update(
+            checkout_token=checkout.pk, address=address_dict(input["shipping_address"]),
+            rules=rules_of(rules.get("shipping_address")))
+    if input.get("billing_address"):
+        checkout = delivery.checkout_billing_address_update(
+            checkout_token=checkout.pk, address=address_dict(input["billing_address"]),
+            rules=rules_of(rules.get("billing_address")))
+    return checkout
 
 
 def _checkout_args(**extra):

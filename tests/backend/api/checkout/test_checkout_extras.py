@@ -114,3 +114,22 @@ def test_save_address_copies_it_once_into_the_customers_book(channel, customer, 
                      "checkoutShippingAddressUpdate")
         assert answer == {"checkout": {"shippingAddress": {"city": "LE QUESNOY"}}, "errors": []}
     assert list(customer.addresses.values_list("city", "postal_code")) == [("LE QUESNOY", "59530")]
+
+
+@pytest.mark.django_db
+def test_checkout_create_with_addresses_checks_them_like_the_update(api, channel, zone):
+    mutation = """mutation ($input: CheckoutCreateInput!) { checkoutCreate(input: $input) {
+        checkout { shippingAddress { city } billingAddress { city } metafield(key: "source") } ERRS } }""".replace(
+        "ERRS", ERRORS)
+    home = {"firstName": "Léa", "lastName": "Martin", "streetAddress1": HOME["street_address_1"],
+            "city": "Bavay", "postalCode": "59570", "country": "FR"}
+    created = run(api, mutation, {"input": {"channel": channel.slug, "shippingAddress": home, "billingAddress": home,
+                                            "metadata": [{"key": "source", "value": "marche"}]}}, "checkoutCreate")
+    assert created == {"checkout": {"shippingAddress": {"city": "BAVAY"}, "billingAddress": {"city": "BAVAY"},
+                                    "metafield": "marche"}, "errors": []}
+    outside = run(api, mutation, {"input": {"channel": channel.slug, "shippingAddress": {**home, "city": "Landrecies",
+                                                                                       "postalCode": "59550"}}},
+                  "checkoutCreate")
+    assert (outside["checkout"], [(e["code"], e["addressType"]) for e in outside["errors"]]) == (
+        None, [("INVALID", "SHIPPING")])
+    assert Checkout.objects.count() == 1
