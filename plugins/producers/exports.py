@@ -53,10 +53,10 @@ def statement_csv(statement: Statement) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def statement_pdf(statement: Statement) -> bytes:
+def statement_pdf(statement: Statement, *, uncompressed: bool = False) -> bytes:
     from weasyprint import HTML
 
     context = {"statement": statement, "producer": statement.producer, "month": month_label(statement),
                "rows": [(label, format_eur(amount)) for label, amount in statement_rows(statement)],
                "iban": format_iban(statement.producer.iban) if statement.producer.iban else ""}
-    return HTML(string=render_to_string("producers/statement.html", context)).write_pdf()
+    return HTML(string=render_to_string("producers/statement.html", context)).write_pdf(uncompressed_pdf=uncompressed)
