@@ -43,6 +43,8 @@ class Place:
     service_seconds: int = 300
     parcel_ids: list = field(default_factory=list)
     supplies: set = field(default_factory=set)
+    chilled_parcel_ids: list = field(default_factory=list)
+    chilled_crates: int = 0
 
     @property
     def ambient_kg(self) -> int:
@@ -102,6 +104,8 @@ def places_of_day(day: DistributionDay, parcels: list[Parcel], *, skip_keys: set
         place.crates += parcel.crates
         if parcel.chilled:
             place.chilled_g += parcel.weight_g
+            place.chilled_parcel_ids.append(parcel.pk)
+            place.chilled_crates += parcel.crates
         else:
             place.ambient_g += parcel.weight_g
         return place
@@ -148,6 +152,36 @@ def places_of_day(day: DistributionDay, parcels: list[Parcel], *, skip_keys: set
         if collected is not None and target is not None:
             collected.supplies.add(target.key)
     return list(places.values()), problems
+
+
+def _fits(place: Place, vehicle: Vehicle) -> bool:
+    return (place.ambient_kg <= vehicle.ambient_kg and place.chilled_kg <= (vehicle.chilled_kg if vehicle.refrigerated
+            else 0) and place.crates <= vehicle.crates)
+
+
+def split_cold_deliveries(places: list[Place], vehicles: list[Vehicle]) -> list[Place]:
+    """A delivery too big for any refrigerated vehicle is split in two stops: the fresh crates (cold vehicle) and the
+    rest (any vehicle). A place served whole stays one stop."""
+    result, renamed = [], {}
+    for place in places:
+        mixed = place.kind == Stop.Kind.DELIVERY and place.chilled_parcel_ids and place.ambient_g
+        if not mixed or any(_fits(place, v) for v in vehicles):
+            result.append(place)
+            continue
+        cold_ids = set(place.chilled_parcel_ids)
+        cold = Place(f"{place.key}:frais", place.kind, f"{place.name} (frais)", place.lat, place.lon, place.opens,
+                     place.closes, category=place.category, warehouse_id=place.warehouse_id, order_id=place.order_id,
+                     address=place.address, chilled_g=place.chilled_g, crates=place.chilled_crates,
+                     service_seconds=place.service_seconds, parcel_ids=list(place.chilled_parcel_ids),
+                     chilled_parcel_ids=list(place.chilled_parcel_ids), chilled_crates=place.chilled_crates)
+        place.parcel_ids = [pk for pk in place.parcel_ids if pk not in cold_ids]
+        place.crates -= place.chilled_crates
+        place.chilled_g, place.chilled_parcel_ids, place.chilled_crates = 0, [], 0
+        result += [place, cold]
+        renamed[place.key] = cold.key
+    for place in result:
+        place.supplies |= {renamed[key] for key in place.supplies if key in renamed}
+    return result
 
 
 def vehicle_type_kwargs(vehicle: Vehicle, *, busy_until: int = 0) -> dict:

@@ -16,7 +16,14 @@ from logistics.planning.distances import default_provider
 from logistics.planning.plan import Plan
 from logistics.planning.solver import solve_problem
 from logistics.services.parcels import parcels_sync
-from logistics.services.places import Place, as_time, places_of_day, problem_from_places, seconds
+from logistics.services.places import (
+    Place,
+    as_time,
+    places_of_day,
+    problem_from_places,
+    seconds,
+    split_cold_deliveries,
+)
 
 STEPS = ("Colis de la journée", "Construction du problème", "Calcul des tournées", "Vérification du plan",
          "Enregistrement des tournées")
@@ -73,6 +80,7 @@ def plan_rounds(*, day_id, time_limit: float | None = None, seed: int = 1,
     finished = _finished_keys(day)
     places, unplaceable = places_of_day(day, parcels, skip_keys=finished)
     vehicles = list(Vehicle.objects.filter(is_active=True))
+    places = split_cold_deliveries(places, vehicles)
     if not vehicles:
         return _fail(day, "Aucun véhicule en service : ajoutez-en un avant de planifier.")
     if not places:

@@ -5,7 +5,14 @@ import itertools
 from decimal import Decimal
 
 from backend.commerce.account.models import Address
-from backend.commerce.order.models import Allocation, Order, OrderLine, OrderStatus
+from backend.commerce.order.models import (
+    PICKUP_CODE_ALPHABET,
+    PICKUP_CODE_LENGTH,
+    Allocation,
+    Order,
+    OrderLine,
+    OrderStatus,
+)
 from backend.commerce.territory.models import Commune
 from backend.commerce.warehouse.models import Stock, Warehouse, WarehouseClickAndCollectOption
 from logistics.models import Courier, DistributionDay, Hub, PickupPoint, PickupSlot, SlotBooking, Vehicle
@@ -64,6 +71,15 @@ def courier(email=None) -> Courier:
     return Courier.objects.create(user=factories.user(email))
 
 
+def _pickup_code(n: int) -> str:
+    """A valid, unique code (the order alphabet has no 0/O/1/I), written in base 32 with that alphabet."""
+    digits = []
+    for _ in range(PICKUP_CODE_LENGTH):
+        n, rest = divmod(n, len(PICKUP_CODE_ALPHABET))
+        digits.append(PICKUP_CODE_ALPHABET[rest])
+    return "".join(reversed(digits))
+
+
 def order(*, items, slot: PickupSlot | None = None, home_insee: str | None = None, paid=True,
           status=OrderStatus.UNFULFILLED, user=None) -> Order:
     """An order placed before the day: `items` is [(product, quantity)], each allocated from its only stock."""
@@ -78,7 +94,7 @@ def order(*, items, slot: PickupSlot | None = None, home_insee: str | None = Non
         channel=factories.channel(), user=user, user_email="jeanne@example.fr", status=status,
         collection_point=slot.pickup_point.warehouse if slot else None,
         collection_point_name=slot.pickup_point.warehouse.name if slot else "", shipping_address=shipping,
-        pickup_code=f"A{next(_codes):05d}".replace("0", "2").replace("1", "3") if slot else "",
+        pickup_code=_pickup_code(next(_codes)) if slot else "",
         total_gross_amount=total, total_net_amount=total, total_charged_amount=total if paid else 0,
         checkout_token=f"cart-{next(_codes)}",
         created_at=datetime.datetime(2030, 5, 15, 10, tzinfo=datetime.UTC))
