@@ -225,6 +225,26 @@ if "PLUGINS" not in os.environ:
         PLUGINS.append("plugins.dummy.plugin.DummyPaymentPlugin")
     if STRIPE_SECRET_KEY:
         PLUGINS.append("plugins.stripe.plugin.StripePlugin")
+# --- Sign-in through an OpenID Connect provider (plugins/openid_connect; FranceConnect notes in its README): enabled
+# when a client is configured. ---
+OIDC_PLUGIN_ID = os.environ.get("OIDC_PLUGIN_ID", "mirumee.authentication.openidconnect")
+PLUGIN_CONFIG["mirumee.authentication.openidconnect"] = {
+    "plugin_id": OIDC_PLUGIN_ID,
+    "client_id": os.environ.get("OIDC_CLIENT_ID", ""),
+    "client_secret": os.environ.get("OIDC_CLIENT_SECRET", ""),
+    "discovery_url": os.environ.get("OIDC_DISCOVERY_URL", ""),
+    "issuer": os.environ.get("OIDC_ISSUER", ""),
+    "authorization_url": os.environ.get("OIDC_AUTHORIZATION_URL", ""),
+    "token_url": os.environ.get("OIDC_TOKEN_URL", ""),
+    "userinfo_url": os.environ.get("OIDC_USERINFO_URL", ""),
+    "jwks_url": os.environ.get("OIDC_JWKS_URL", ""),
+    "logout_url": os.environ.get("OIDC_LOGOUT_URL", ""),
+    "scope": os.environ.get("OIDC_SCOPE", "openid email profile"),
+    "acr_values": os.environ.get("OIDC_ACR_VALUES", ""),
+    "require_email_verified": env_bool("OIDC_REQUIRE_EMAIL_VERIFIED", True),
+}
+if "PLUGINS" not in os.environ and os.environ.get("OIDC_CLIENT_ID"):
+    PLUGINS.append("plugins.openid_connect.plugin.OpenIDConnectPlugin")
 if COMPTOIR_ENV == "production" and any(p.startswith("plugins.dummy.") for p in PLUGINS):
     from django.core.exceptions import ImproperlyConfigured
 

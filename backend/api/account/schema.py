@@ -17,6 +17,13 @@ from backend.api.account.mutations.addresses import (
     AccountSetDefaultAddress,
 )
 from backend.api.account.mutations.auth import CreateToken, DeactivateAllUserTokens, RefreshToken, VerifyToken
+from backend.api.account.mutations.external import (
+    ExternalAuthenticationUrl,
+    ExternalLogout,
+    ExternalObtainAccessTokens,
+    ExternalRefresh,
+    ExternalVerify,
+)
 from backend.api.account.mutations.register import AccountRegister, ConfirmAccount
 from backend.api.account.types import User
 
@@ -35,6 +42,11 @@ class Mutations(graphene.ObjectType):
     token_refresh = RefreshToken.Field()
     token_verify = VerifyToken.Field()
     tokens_deactivate_all = DeactivateAllUserTokens.Field()
+    external_authentication_url = ExternalAuthenticationUrl.Field()
+    external_obtain_access_tokens = ExternalObtainAccessTokens.Field()
+    external_refresh = ExternalRefresh.Field()
+    external_logout = ExternalLogout.Field()
+    external_verify = ExternalVerify.Field()
     account_register = AccountRegister.Field()
     confirm_account = ConfirmAccount.Field()
     account_update = AccountUpdate.Field()

@@ -33,7 +33,8 @@ class ExternalAuthenticationUrl(AccountMutation):
     authentication_data = JSONString(description="The data returned by authentication plugin.")
 
     class Arguments:
-        input = JSONString(required=True, description="The data required by plugin.")
+        input = JSONString(required=True,
+                           description="The data required by plugin to create external authentication url.")
         plugin_id = graphene.String(required=True, description="The ID of the authentication plugin.")
 
     class Meta:
@@ -54,7 +55,8 @@ class ExternalObtainAccessTokens(AccountMutation):
     user = graphene.Field(User, description="A user instance.")
 
     class Arguments:
-        input = JSONString(required=True, description="The data required by plugin.")
+        input = JSONString(required=True,
+                           description="The data required by plugin to create authentication data.")
         plugin_id = graphene.String(required=True, description="The ID of the authentication plugin.")
 
     class Meta:
@@ -76,7 +78,8 @@ class ExternalRefresh(AccountMutation):
     user = graphene.Field(User, description="A user instance.")
 
     class Arguments:
-        input = JSONString(required=True, description="The data required by plugin.")
+        input = JSONString(required=True,
+                           description="The data required by plugin to proceed the refresh process.")
         plugin_id = graphene.String(required=True, description="The ID of the authentication plugin.")
 
     class Meta:
@@ -97,7 +100,8 @@ class ExternalLogout(AccountMutation):
     logout_data = JSONString(description="The data returned by authentication plugin.")
 
     class Arguments:
-        input = JSONString(required=True, description="The data required by plugin.")
+        input = JSONString(required=True,
+                           description="The data required by plugin to proceed the logout process.")
         plugin_id = graphene.String(required=True, description="The ID of the authentication plugin.")
 
     class Meta:
@@ -118,7 +122,8 @@ class ExternalVerify(AccountMutation):
     verify_data = JSONString(description="External data.")
 
     class Arguments:
-        input = JSONString(required=True, description="The data required by plugin.")
+        input = JSONString(required=True,
+                           description="The data required by plugin to proceed the verification.")
         plugin_id = graphene.String(required=True, description="The ID of the authentication plugin.")
 
     class Meta:

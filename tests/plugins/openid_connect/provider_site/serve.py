@@ -37,7 +37,8 @@ class QuietHandler(WSGIRequestHandler):
 def seed(data: dict) -> None:
     RSAKey.objects.all().delete()
     RSAKey.objects.create(key=data["rsa_key"])
-    code = ResponseType.objects.get(value="code")
+    code, _ = ResponseType.objects.get_or_create(value="code",
+                                                 defaults={"description": "code (Authorization Code Flow)"})
     for item in data["clients"]:
         client = Client.objects.create(
             name=item["client_id"], client_type="confidential", client_id=item["client_id"],
@@ -51,7 +52,7 @@ def seed(data: dict) -> None:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0, interactive=False)
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
     seed(json.loads(Path(sys.argv[1]).read_text()))
     server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=ThreadingServer,
                          handler_class=QuietHandler)
