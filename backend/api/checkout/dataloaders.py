@@ -14,8 +14,10 @@ class CheckoutInfo:
     def __init__(self, checkout):
         self.checkout = checkout
         # A cart just written by a service carries its lines and listings: pricing it costs no further query.
-        self.lines_info = checkout_lines_info(checkout, getattr(checkout, "lines_after_write", None),
-                                              found=getattr(checkout, "listings_after_write", None))
+        self.lines_info = getattr(checkout, "lines_info_after_write", None)
+        if self.lines_info is None:
+            self.lines_info = checkout_lines_info(checkout, getattr(checkout, "lines_after_write", None),
+                                                  found=getattr(checkout, "listings_after_write", None))
         self.totals = checkout_totals(checkout, self.lines_info)
         self.prices = {price.line_id: price for price in self.totals.lines}
 

@@ -133,7 +133,10 @@ def checkout_delivery_method_update(*, checkout_token, collection_point_id=None,
 
 
 def _choose_collection_point(checkout: Checkout, warehouse_id) -> None:
-    points = {str(point.pk): point for point in collection_points_for(checkout, checkout_lines_info(checkout))}
+    lines_info = checkout_lines_info(checkout)
+    # The lines do not change here: a caller pricing the cart next reuses them (see CheckoutInfo in the API).
+    checkout.lines_info_after_write = lines_info
+    points = {str(point.pk): point for point in collection_points_for(checkout, lines_info)}
     point = points.get(str(warehouse_id))
     if point is None:
         raise _error("delivery_method_id", "Ce point de retrait ne peut pas servir ce panier.",

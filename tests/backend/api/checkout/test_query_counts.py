@@ -70,3 +70,13 @@ def test_lines_add_query_count_is_pinned_and_flat(api, channel, farm):
         counts.append(_count(api, ADD, {"id": gid("Checkout", cart.pk), "lines": [
             {"variantId": gid("ProductVariant", v.pk), "quantity": 1} for v in variants]}))
     assert counts == [13, 13]  # lock, lines, 3 listings, insert, stock, reservations (3), touch, savepoint pair
+
+
+@pytest.mark.django_db
+def test_pickup_point_choice_query_count_is_pinned_and_flat(api, channel, farm, pickup_point):
+    query = """mutation ($id: ID!, $m: ID!) { checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $m) {
+        checkout { deliveryMethod { __typename } totalPrice { gross { amount } } lines { quantity } }
+        errors { code } } }"""
+    counts = [_count(api, query, {"id": gid("Checkout", _cart(channel, farm, size).pk),
+                                  "m": gid("Warehouse", pickup_point.pk)}) for size in (1, 4)]
+    assert counts == [12, 12]
