@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.views import account, cart, catalogue, checkout, content, roadmap
+from storefront.views import account, cart, catalogue, checkout, content, producers, roadmap
 
 app_name = "storefront"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("produits/", catalogue.product_list, name="product-list"),
     path("produits/<str:slug>/", catalogue.product_detail, name="product-detail"),
     path("categories/<str:category_slug>/", catalogue.product_list, name="category"),
+    path("producteurs/", producers.producer_list, name="producer-list"),
+    path("producteurs/<str:slug>/", producers.producer_detail, name="producer-detail"),
     path("pages/<str:slug>/", content.cms_page, name="page"),
     path("compte/", account.account, name="account"),
     path("compte/connexion/", account.sign_in, name="sign-in"),

@@ -96,3 +96,33 @@ def editorjs_text(value, limit=160):
             return value[:limit]
     text = " ".join(strip_tags((b.get("data") or {}).get("text", "")) for b in (value or {}).get("blocks", []))
     return text[: int(limit)]
+
+
+FRENCH_VAT_RATES = (Decimal("0"), Decimal("2.1"), Decimal("5.5"), Decimal("10"), Decimal("20"))
+_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(value):
+    """A structured-data block: real JSON (json.dumps), with <, > and & escaped so no text can close the script."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_LD_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+@register.filter
+def vat_rate(price):
+    """TaxedMoney {net, tax} -> "5,5 %" (the rate the price carries), "" when it cannot be known."""
+    try:
+        net = Decimal(str(price["net"]["amount"]))
+        tax = Decimal(str(price["tax"]["amount"]))
+    except (KeyError, TypeError, InvalidOperation):
+        return ""
+    if net <= 0:
+        return ""
+    rate = (tax / net * 100).quantize(Decimal("0.1"))
+    # Net and tax are rounded to the cent, so on small prices the ratio is only close to the rate: snap to the nearest
+    # French rate (they are at least 3,4 points apart).
+    nearest = min(FRENCH_VAT_RATES, key=lambda known: abs(rate - known))
+    if abs(rate - nearest) <= Decimal("1.5"):
+        rate = nearest
+    return f"{format_decimal(rate, format='#,##0.#', locale='fr_FR')}\u00a0%"

@@ -3,7 +3,10 @@
 from django.http import Http404
 
 from storefront import client
-from storefront.views.common import api, channel_slug, page
+from storefront.templatetags.storefront_tags import editorjs_text
+from storefront.territory import distribution_days, map_points, pickup_points
+from storefront.views.common import api, channel_slug, optional_api, page
+from storefront.views.producers import communes, producers_near
 
 PAGE_SIZE = 24
 SORTS = {
@@ -22,10 +25,20 @@ def _nodes(connection) -> list:
 
 def home(request):
     data = api(request, "HomePage", {"channel": channel_slug()})
+    territory = communes(request)
+    commune = request.GET.get("commune", "").strip()[:80]
+    near, near_message = producers_near(request, commune) if commune else ([], None)
+    slots = optional_api(request, "NextPickupSlots").get("pickupSlots") or []
     return page(request, "storefront/home.html", {
         "selection": _nodes((data.get("selection") or {}).get("products")),
         "seasonal": _nodes((data.get("seasonal") or {}).get("products")),
         "categories": _nodes(data.get("categories")),
+        "communes": territory, "commune": commune,
+        "commune_name": next((c["name"] for c in territory if c["slug"] == commune), ""),
+        "near": near, "near_message": near_message,
+        "days": distribution_days(slots), "pickup_points": pickup_points(slots),
+        "map": map_points([{**c, "href": f"/?commune={c['slug']}#pres-de-chez-vous"} for c in territory],
+                          selected=commune or None),
     })
 
 
@@ -65,7 +78,46 @@ def product_list(request, category_slug: str | None = None):
 
 
 def product_detail(request, slug: str):
-    product = api(request, "ProductDetails", {"slug": slug, "channel": channel_slug()}).get("product")
+    variables = {"slug": slug[:255], "channel": channel_slug()}
+    product = api(request, "ProductDetails", variables).get("product")
     if not product:
         raise Http404("Ce produit n'existe pas ou n'est plus en vente.")
-    return page(request, "storefront/product_detail.html", {"product": product})
+    extra = optional_api(request, "ProductProducer", variables)
+    producer = (extra.get("product") or {}).get("producer")
+    producer_map = []
+    if producer and producer.get("latitude") is not None:
+        producer_map = map_points(
+            [{**c, "href": f"/producteurs/?commune={c['slug']}"} for c in communes(request)]
+            + [{"name": producer["name"], "slug": "__ici__", "href": f"/producteurs/{producer['slug']}/",
+                "latitude": producer["latitude"], "longitude": producer["longitude"]}], selected="__ici__")
+    return page(request, "storefront/product_detail.html", {
+        "product": product, "producer": producer, "producer_map": producer_map,
+        "days": distribution_days(extra.get("pickupSlots") or []),
+        "structured_data": product_structured_data(request, product, producer),
+    })
+
+
+def product_structured_data(request, product: dict, producer: dict | None) -> dict:
+    """schema.org Product with one Offer per variant (serialised by the ld_json filter, never by hand)."""
+    url = request.build_absolute_uri(f"/produits/{product['slug']}/")
+    offers = []
+    for variant in product.get("variants") or []:
+        gross = ((variant.get("pricing") or {}).get("price") or {}).get("gross")
+        if not gross:
+            continue
+        offers.append({
+            "@type": "Offer", "sku": variant.get("sku") or "", "name": variant.get("name") or product["name"],
+            "price": f"{float(gross['amount']):.2f}", "priceCurrency": gross["currency"], "url": url,
+            "availability": "https://schema.org/" + ("InStock" if variant.get("quantityAvailable") else "OutOfStock"),
+        })
+    data = {"@context": "https://schema.org", "@type": "Product", "name": product["name"], "url": url,
+            "description": editorjs_text(product.get("seoDescription") or product.get("description"), 300),
+            "offers": offers}
+    images = [m["url"] for m in product.get("media") or [] if m.get("url")]
+    if images:
+        data["image"] = images
+    if product.get("category"):
+        data["category"] = product["category"]["name"]
+    if producer:
+        data["brand"] = {"@type": "Brand", "name": producer["name"]}
+    return data

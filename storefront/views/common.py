@@ -27,6 +27,16 @@ def api(request, operation: str, variables: dict | None = None) -> dict:
     return client.execute(operation, variables, token=access_token(request))
 
 
+def optional_api(request, operation: str, variables: dict | None = None) -> dict:
+    """For our own extensions (producers, pickup slots, communes): a page still renders, without that part, when the
+    plugin is disabled or the backend elsewhere is a plain Saleor."""
+    try:
+        return api(request, operation, variables)
+    except client.GraphQLErrors:
+        logger.warning("storefront extension %s unavailable", operation, exc_info=True)
+        return {}
+
+
 def navigation() -> dict:
     """Menus for header and footer; cached briefly since every page shows them."""
     key = f"storefront:navigation:{channel_slug()}"

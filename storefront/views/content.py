@@ -48,6 +48,11 @@ def _build_sitemap(request) -> str:
     urls += [(f"{base}/categories/{e['node']['slug']}/", e["node"].get("updatedAt"))
              for e in content["categories"]["edges"]]
     urls += [(f"{base}/pages/{e['node']['slug']}/", None) for e in content["pages"]["edges"]]
+    try:  # our own extension: absent from a plain Saleor backend
+        producers = client.execute("ProducerNames")["producers"]["edges"]
+    except (client.GraphQLErrors, KeyError, TypeError):
+        producers = []
+    urls += [(f"{base}/producteurs/", None)] + [(f"{base}/producteurs/{e['node']['slug']}/", None) for e in producers]
     entries = "".join(
         f"<url><loc>{escape(loc)}</loc>{f'<lastmod>{escape(mod[:10])}</lastmod>' if mod else ''}</url>"
         for loc, mod in urls

@@ -7,7 +7,7 @@ from storefront import client
 
 SALEOR_SDL = Path(__file__).resolve().parents[3] / "shared" / "contract" / "saleor-3.24-schema.graphql"
 # Documents of our own extensions (not Saleor's contract): checked against our schema only.
-OWN_EXTENSIONS = {"roadmap.graphql"}
+OWN_EXTENSIONS = {"roadmap.graphql", "producers.graphql"}
 
 
 def test_every_storefront_operation_is_assembled_with_the_fragments_it_uses():
@@ -43,4 +43,24 @@ def test_storefront_documents_are_valid_against_saleors_own_schema():
 
     problems = {op: [e.message for e in validate(saleor, parse(client.document(op)))] for op in _saleor_operations()}
 
+    assert {op: errs for op, errs in problems.items() if errs} == {}
+
+
+def _own_operations():
+    operations = []
+    for name in sorted(OWN_EXTENSIONS - {"roadmap.graphql"}):  # the roadmap documents have their own tests
+        for definition in parse((client.DOCUMENTS_DIR / name).read_text(encoding="utf-8")).definitions:
+            if getattr(definition, "operation", None) is not None:
+                operations.append(definition.name.value)
+    return operations
+
+
+def test_extension_documents_are_valid_against_our_schema():
+    from backend.api.schema import schema
+
+    ours = schema.graphql_schema
+
+    problems = {op: [e.message for e in validate(ours, parse(client.document(op)))] for op in _own_operations()}
+
+    assert len(problems) == 8
     assert {op: errs for op, errs in problems.items() if errs} == {}
