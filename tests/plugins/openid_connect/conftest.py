@@ -65,15 +65,16 @@ class Provider:
         return {key: values[0] for key, values in parse_qs(urlsplit(location).query).items()}
 
 
-def _server_dsn(dbname: str) -> str:
+def _connection(dbname: str) -> dict:
+    """Where the test database lives (a TCP address or the embedded server's socket folder), for another database."""
     db = django_settings.DATABASES["default"]
-    return f"postgresql://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{dbname}" if not db.get(
-        "PASSWORD") else (f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-                          f"{db['PORT'] or 5432}/{dbname}")
+    params = {"host": db.get("HOST") or "", "port": str(db.get("PORT") or ""), "user": db.get("USER") or "",
+              "password": db.get("PASSWORD") or "", "dbname": dbname}
+    return {name: value for name, value in params.items() if value}
 
 
 def _recreate_database(name: str) -> None:
-    with psycopg.connect(_server_dsn("postgres"), autocommit=True) as conn:
+    with psycopg.connect(**_connection("postgres"), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
@@ -102,7 +103,8 @@ def oidc_provider_server(tmp_path_factory, django_db_setup):
         "users": list(USERS.values()),
     }))
     errors = folder / "stderr.log"  # a file, not a pipe: a full pipe would block the server
-    env = {"PROVIDER_DATABASE_URL": _server_dsn(db_name), "PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1"}
+    env = {"PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1",
+           **{f"PROVIDER_DB_{name.upper()}": value for name, value in _connection(db_name).items()}}
     with errors.open("w") as stderr:
         process = subprocess.Popen([sys.executable, str(HERE / "provider_site" / "serve.py"), str(seed)],
                                    cwd=HERE, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env)
@@ -132,7 +134,7 @@ def oidc_provider_server(tmp_path_factory, django_db_setup):
 
 def _drop_database_quietly(name: str) -> None:
     try:
-        with psycopg.connect(_server_dsn("postgres"), autocommit=True) as conn:
+        with psycopg.connect(**_connection("postgres"), autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
     except psycopg.Error:
         pass

@@ -1,9 +1,7 @@
-"""Settings of the test OpenID provider: its own PostgreSQL database (PROVIDER_DATABASE_URL), loopback only."""
+"""Settings of the test OpenID provider: its own PostgreSQL database (PROVIDER_DB_* variables), loopback only."""
 
 import os
 from pathlib import Path
-
-import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = "provider-site-test-only"
@@ -29,7 +27,14 @@ TEMPLATES = [{
     "OPTIONS": {"context_processors": ["django.template.context_processors.request",
                                        "django.contrib.auth.context_processors.auth"]},
 }]
-DATABASES = {"default": dj_database_url.parse(os.environ["PROVIDER_DATABASE_URL"])}
+DATABASES = {"default": {
+    "ENGINE": "django.db.backends.postgresql",
+    "NAME": os.environ["PROVIDER_DB_DBNAME"],
+    "HOST": os.environ.get("PROVIDER_DB_HOST", ""),
+    "PORT": os.environ.get("PROVIDER_DB_PORT", ""),
+    "USER": os.environ.get("PROVIDER_DB_USER", ""),
+    "PASSWORD": os.environ.get("PROVIDER_DB_PASSWORD", ""),
+}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USE_TZ = True
 # Tables straight from the models (no migration history to replay) and a fast hasher: the provider starts in
