@@ -241,6 +241,7 @@ PLUGIN_CONFIG["mirumee.authentication.openidconnect"] = {
     "logout_url": os.environ.get("OIDC_LOGOUT_URL", ""),
     "scope": os.environ.get("OIDC_SCOPE", "openid email profile"),
     "acr_values": os.environ.get("OIDC_ACR_VALUES", ""),
+    "prompt": os.environ.get("OIDC_PROMPT", ""),
     "require_email_verified": env_bool("OIDC_REQUIRE_EMAIL_VERIFIED", True),
 }
 if "PLUGINS" not in os.environ and os.environ.get("OIDC_CLIENT_ID"):

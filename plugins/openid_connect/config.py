@@ -22,6 +22,7 @@ class OpenIDConnectConfig(PluginConfig):
     logout_url: str = ""
     scope: str = "openid email profile"
     acr_values: str = ""  # FranceConnect: "eidas1"
+    prompt: str = ""  # e.g. "login consent" to make the provider ask every time
     # FranceConnect sends no `email_verified` claim although its e-mails come from the identity provider:
     # set False only for a provider you trust that way.
     require_email_verified: bool = True

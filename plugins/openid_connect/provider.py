@@ -73,7 +73,7 @@ def _session(config: OpenIDConnectConfig, *, redirect_uri: str) -> OAuth2Session
 def authorization_url(config: OpenIDConnectConfig, *, redirect_uri: str, state: str, nonce: str,
                       code_verifier: str) -> str:
     metadata = provider_metadata(config)
-    extra = {"acr_values": config.acr_values} if config.acr_values else {}
+    extra = {name: value for name, value in (("acr_values", config.acr_values), ("prompt", config.prompt)) if value}
     url, _state = _session(config, redirect_uri=redirect_uri).create_authorization_url(
         metadata["authorization_endpoint"], state=state, nonce=nonce, code_verifier=code_verifier, **extra)
     return url
@@ -140,10 +140,36 @@ def verify_id_token(config: OpenIDConnectConfig, *, id_token: str, nonce: str) -
 
 
 def fetch_userinfo(config: OpenIDConnectConfig, *, access_token: str) -> dict:
+    """The userinfo claims: plain JSON, or a signed JWT (`application/jwt`, as FranceConnect v2 answers) whose
+    signature, issuer and audience are checked like an ID token's."""
     metadata = provider_metadata(config)
     if not metadata.get("userinfo_endpoint"):
         return {}
-    return _get_json(metadata["userinfo_endpoint"], config, headers={"Authorization": f"Bearer {access_token}"})
+    headers = {"Authorization": f"Bearer {access_token}"}
+    try:
+        answer = requests.get(metadata["userinfo_endpoint"], headers=headers, timeout=config.timeout_seconds)
+        answer.raise_for_status()
+    except requests.RequestException as exc:
+        logger.warning("OpenID userinfo endpoint failed: %s", exc)
+        raise provider_unreachable() from exc
+    if answer.headers.get("Content-Type", "").split(";")[0].strip() != "application/jwt":
+        try:
+            data = answer.json()
+        except ValueError as exc:
+            raise provider_unreachable() from exc
+        if not isinstance(data, dict):
+            raise provider_unreachable()
+        return data
+    refused = OIDCError("Les informations signées du fournisseur d'identité sont invalides.")
+    try:
+        token = jwt.decode(answer.text.strip(), _key_set(config, metadata["jwks_uri"], refresh=False),
+                           algorithms=ID_TOKEN_ALGORITHMS)
+        jwt.JWTClaimsRegistry(leeway=CLOCK_LEEWAY_SECONDS, iss={"essential": True, "value": metadata["issuer"]},
+                              aud={"essential": True, "value": config.client_id}).validate(token.claims)
+    except (JoseError, ValueError) as exc:
+        logger.info("signed userinfo refused: %s", exc)
+        raise refused from exc
+    return dict(token.claims)
 
 
 def end_session_url(config: OpenIDConnectConfig) -> str:
