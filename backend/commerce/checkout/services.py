@@ -178,6 +178,8 @@ def checkout_create(*, channel: Channel, user=None, email: str = "", language_co
                                            language_code=language_code or "fr")
         if lines:
             _apply_quantities(checkout, _sum_inputs(lines, {}), field="lines", existing=[])
+        else:  # an empty cart: nothing to read back to price it
+            checkout.lines_after_write, checkout.listings_after_write = [], {}
         get_plugin_manager().notify("checkout_created", checkout=checkout)
     return checkout
 

@@ -80,3 +80,10 @@ def test_pickup_point_choice_query_count_is_pinned_and_flat(api, channel, farm, 
     counts = [_count(api, query, {"id": gid("Checkout", _cart(channel, farm, size).pk),
                                   "m": gid("Warehouse", pickup_point.pk)}) for size in (1, 4)]
     assert counts == [12, 12]
+
+
+@pytest.mark.django_db
+def test_checkout_create_query_count_is_pinned(api, channel):
+    query = """mutation ($c: String!) { checkoutCreate(input: {channel: $c}) { checkout { id quantity
+        totalPrice { gross { amount } } lines { id } } errors { code } } }"""
+    assert _count(api, query, {"c": channel.slug}) == 6  # channel, insert, and two savepoint pairs (tests)
