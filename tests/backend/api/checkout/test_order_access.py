@@ -178,3 +178,42 @@ def test_order_mutations_on_unknown_or_foreign_ids_answer_typed_errors(order_sta
     assert run(order_staff_api, cancel, {"id": gid("Checkout", placed_order.pk)}, "orderCancel") == {
         "order": None, "errors": [{"field": "id", "code": "GRAPHQL_ERROR"}]}
     assert Order.objects.get().status == "UNFULFILLED"
+
+
+@pytest.mark.django_db
+def test_staff_orders_where_and_external_reference(placed_order, order_staff_api, api):
+    query = """query ($w: OrderWhereInput) { orders(first: 5, where: $w) { edges { node { number } } } }"""
+
+    def numbers(where):
+        return [e["node"]["number"] for e in run(order_staff_api, query, {"w": where}, "orders")["edges"]]
+
+    number = str(placed_order.number)
+    assert numbers({"userEmail": {"eq": "lea@example.fr"}}) == [number]
+    assert numbers({"OR": [{"userEmail": {"eq": "personne@example.fr"}}, {"number": {"eq": placed_order.number}}]}) \
+        == [number]
+    assert numbers({"AND": [{"status": {"oneOf": ["UNFULFILLED"]}}, {"isClickAndCollect": False}]}) == []
+    assert numbers({"checkoutToken": {"eq": placed_order.checkout_token}}) == [number]
+    Order.objects.filter(pk=placed_order.pk).update(external_reference="CAISSE-42")
+    by_reference = '{ order(externalReference: "CAISSE-42") { number } }'
+    assert run(order_staff_api, by_reference, path="order") == {"number": number}
+    body = api.query(by_reference)
+    assert body["data"] == {"order": None}
+    assert body["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+@pytest.mark.django_db
+def test_stock_reservation_expiry_is_shown_on_the_cart(api, channel, cheese):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    channel.reservation_minutes_anonymous = 20
+    channel.save(update_fields=["reservation_minutes_anonymous"])
+    before = timezone.now()
+    cart = services.checkout_create(channel=channel, lines=[services.LineInput(cheese.pk, 2)])
+    answer = run(api, "query ($id: ID!) { checkout(id: $id) { stockReservationExpires } }",
+                 {"id": gid("Checkout", cart.pk)}, "checkout")
+    from datetime import datetime
+
+    expires = datetime.fromisoformat(answer["stockReservationExpires"])
+    assert before + timedelta(minutes=20) <= expires <= timezone.now() + timedelta(minutes=20)
