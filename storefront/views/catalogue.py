@@ -1,14 +1,17 @@
 """Home, catalogue, categories and product pages."""
 
+from django.core.cache import cache
 from django.http import Http404
 
 from storefront import client
+from storefront.catalogue_filters import product_ids_of_producers, read_filters
 from storefront.templatetags.storefront_tags import editorjs_text
 from storefront.territory import distribution_days, map_points, pickup_points
 from storefront.views.common import api, channel_slug, optional_api, page
 from storefront.views.producers import communes, producers_near
 
 PAGE_SIZE = 24
+FILTER_CHOICES_CACHE_SECONDS = 300
 SORTS = {
     "nom": {"field": "NAME", "direction": "ASC"},
     "prix": {"field": "MINIMAL_PRICE", "direction": "ASC"},
@@ -42,11 +45,34 @@ def home(request):
     })
 
 
+def _labels(request) -> list[dict]:
+    """Values of the "label" attribute (bio, AOP...), cached like the navigation."""
+    labels = cache.get("storefront:labels")
+    if labels is None:
+        attribute = api(request, "CatalogueLabels").get("attribute") or {}
+        labels = [edge["node"] for edge in (attribute.get("choices") or {}).get("edges") or []]
+        cache.set("storefront:labels", labels, FILTER_CHOICES_CACHE_SECONDS)
+    return labels
+
+
+def _producer_names(request) -> list[dict]:
+    names = cache.get("storefront:producer-names")
+    if names is None:
+        names = sorted(_nodes(optional_api(request, "ProducerNames").get("producers")), key=lambda p: p["name"])
+        cache.set("storefront:producer-names", names, FILTER_CHOICES_CACHE_SECONDS)
+    return names
+
+
 def product_list(request, category_slug: str | None = None):
     category = None
-    where = {}
+    filters = read_filters(request.GET)
+    where = filters.where()
+    if filters.needs_producers:
+        variables = {"channel": channel_slug(), "filter": {"communes": [filters.commune]} if filters.commune else None}
+        where = filters.where(product_ids_of_producers(optional_api(request, "ProducerProductIds", variables),
+                                                       filters.producer))
     if category_slug:
-        category = api(request, "CategoryBySlug", {"slug": category_slug}).get("category")
+        category = api(request, "CategoryBySlug", {"slug": category_slug[:255]}).get("category")
         if not category:
             raise Http404("Cette catégorie n'existe pas.")
         where["category"] = {"eq": category["id"]}
@@ -56,9 +82,9 @@ def product_list(request, category_slug: str | None = None):
                  "sortBy": SORTS.get(sort_key)}
     after, before = request.GET.get("apres"), request.GET.get("avant")
     if before:
-        variables.update(last=PAGE_SIZE, before=before)
+        variables.update(last=PAGE_SIZE, before=before[:200])
     else:
-        variables.update(first=PAGE_SIZE, after=after or None)
+        variables.update(first=PAGE_SIZE, after=(after or "")[:200] or None)
     try:
         data = api(request, "ProductList", variables)
     except client.GraphQLErrors:
@@ -66,14 +92,21 @@ def product_list(request, category_slug: str | None = None):
         variables.update(first=PAGE_SIZE, after=None, last=None, before=None)
         data = api(request, "ProductList", variables)
     products = data.get("products") or {}
+    sort = sort_key if sort_key in SORTS else ""
+    extra = {"q": search, "tri": sort}
     return page(request, "storefront/product_list.html", {
         "category": category,
         "products": _nodes(products),
         "total": products.get("totalCount") or 0,
         "page_info": products.get("pageInfo") or {},
         "search": search,
-        "sort": sort_key if sort_key in SORTS else "",
+        "sort": sort,
         "sort_labels": SORT_LABELS,
+        "filters": filters,
+        "filter_query": filters.query(**extra),
+        "communes": communes(request),
+        "producers": _producer_names(request),
+        "labels": _labels(request),
     })
 
 
