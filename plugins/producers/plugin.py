@@ -17,6 +17,11 @@ class ProducersPlugin(BasePlugin):
 
         Preparation.objects.filter(order_id=order.pk).update(status=PreparationStatus.CANCELLED)
 
+    def catalogue_scope(self, previous_value, *, user):
+        from plugins.producers.catalogue import catalogue_scope
+
+        return catalogue_scope(previous_value, user)
+
     def graphql_query_classes(self, *, previous_value):
         from plugins.producers.graphql.schema import ProducerQueries
 

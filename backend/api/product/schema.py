@@ -22,6 +22,19 @@ from backend.api.product.inputs import (
     ProductVariantWhereInput,
 )
 from backend.api.product.lookups import by_identifier, check_one_of
+from backend.api.product.mutations.products import (
+    ProductChannelListingUpdate,
+    ProductCreate,
+    ProductDelete,
+    ProductUpdate,
+)
+from backend.api.product.mutations.variants import (
+    ProductVariantChannelListingUpdate,
+    ProductVariantCreate,
+    ProductVariantStocksUpdate,
+    ProductVariantUpdate,
+    StockBulkUpdate,
+)
 from backend.api.product.product_types_schema import ProductTypeQueries
 from backend.api.product.resolvers import products_channel, resolve_products
 from backend.api.product.sorting import sort_simple
@@ -257,7 +270,15 @@ class Queries(ProductTypeQueries):
 
 
 class Mutations(graphene.ObjectType):
-    pass
+    product_create = ProductCreate.Field()
+    product_update = ProductUpdate.Field()
+    product_delete = ProductDelete.Field()
+    product_channel_listing_update = ProductChannelListingUpdate.Field()
+    product_variant_create = ProductVariantCreate.Field()
+    product_variant_update = ProductVariantUpdate.Field()
+    product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
+    product_variant_stocks_update = ProductVariantStocksUpdate.Field()
+    stock_bulk_update = StockBulkUpdate.Field()
 
 
 # Types reachable only through an interface: the schema must list them explicitly.

@@ -81,4 +81,9 @@ HOOKS: dict[str, Hook] = _declare(
          "Refresh an external sign-in. Answer: {token, user...}; extra kwarg: cookie_refresh_token"),
     Hook("external_logout", "filter", "End an external sign-in. Answer: {logoutUrl...}"),
     Hook("external_verify", "filter", "Check a token of an external sign-in. Answer: {user, isValid, verifyData}"),
+    # back-office catalogue scope (issue 4): who may manage which products and stock
+    Hook("catalogue_scope", "filter",
+         "What a signed-in user may manage in the catalogue. value: None (nothing: refused) or a "
+         "backend.api.product.scope.CatalogueScope (staff with MANAGE_PRODUCTS start with everything); kwargs: "
+         "user. A plugin may narrow it (or give a scope to its own members) and add ownership checks."),
 )
