@@ -18,26 +18,206 @@ from collections import OrderedDict
 from threading import Lock
 
 from django.conf import settings
-from graphql import GraphQLError, parse, validate
+from graphql import GraphQLError, located_error, parse, validate
 from graphql.error import GraphQLSyntaxError
 from graphql.execution import ExecutionResult, execute
-from graphql.pyutils import Path
-from graphql_sync_dataloaders import DeferredExecutionContext
+from graphql.execution.execute import get_field_def
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path, Undefined, is_iterable
+from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
 from backend.api.core.validation import abuse_limit_rules
 
 logger = logging.getLogger(__name__)
 
 
-class BatchingExecutionContext(DeferredExecutionContext):
-    """graphql-sync-dataloaders calls `handle_field_error(error, type)`, but graphql-core 3.2.14 added a required
-    `path` (to drop errors under an already nulled position): without this, any resolver error became a 500."""
+def _when_done(future: SyncFuture, callback) -> None:
+    if future.done():
+        callback()
+    else:
+        future.add_done_callback(callback)
 
-    def handle_field_error(self, error: GraphQLError, return_type, path: Path | None = None) -> None:
-        if path is None:
-            for key in error.path or ():
-                path = Path(path, key, None)
-        return super().handle_field_error(error, return_type, path)
+
+def _settle(out: SyncFuture, value) -> None:
+    """Give `out` the value, or the outcome of `value` when it is itself a future."""
+    if not isinstance(value, SyncFuture):
+        out.set_result(value)
+        return
+
+    def copy():
+        try:
+            out.set_result(value.result())
+        except Exception as error:
+            out.set_exception(error)
+
+    _when_done(value, copy)
+
+
+def _chain(future: SyncFuture, fn) -> SyncFuture:
+    """A future of fn(value); a failure of `future` or of fn travels on."""
+    out = SyncFuture()
+    out.deferred_callback = future.deferred_callback
+
+    def settle():
+        try:
+            value = fn(future.result())
+        except Exception as error:
+            out.set_exception(error)
+            return
+        _settle(out, value)
+
+    _when_done(future, settle)
+    return out
+
+
+def _recover(future: SyncFuture, on_error) -> SyncFuture:
+    """A future of the same value; on failure, of on_error(error) (which may raise again: the failure goes up)."""
+    out = SyncFuture()
+    out.deferred_callback = future.deferred_callback
+
+    def settle():
+        try:
+            out.set_result(future.result())
+            return
+        except Exception as error:
+            failure = error
+        try:
+            out.set_result(on_error(failure))
+        except Exception as error:
+            out.set_exception(error)
+
+    _when_done(future, settle)
+    return out
+
+
+def _all(container, pending_keys: list, deferred_callback) -> SyncFuture:
+    """A future of `container` (dict or list) once its futures at `pending_keys` are replaced by their values;
+    the first failure fails it."""
+    out = SyncFuture()
+    out.deferred_callback = deferred_callback
+    remaining = [len(pending_keys)]
+
+    def one_done(key):
+        if out.done():
+            return
+        try:
+            container[key] = container[key].result()
+        except Exception as error:
+            out.set_exception(error)
+            return
+        remaining[0] -= 1
+        if remaining[0] == 0:
+            out.set_result(container)
+
+    for key in pending_keys:
+        _when_done(container[key], lambda key=key: one_done(key))
+    return out
+
+
+class BatchingExecutionContext(DeferredExecutionContext):
+    """Executes with request-scoped dataloaders (futures resolved after the whole tree has asked for its keys).
+
+    graphql-sync-dataloaders' own context loses errors raised once a future is resolved: an error on a non-null
+    field escaped its callbacks and nulled the whole response (and, with graphql-core 3.2.14's new
+    `handle_field_error(error, type, path)`, any resolver error became a 500). Here a failed future carries its
+    error up to the nearest nullable field, as the spec says and as graphql-core does synchronously.
+    """
+
+    def _defer(self, future: SyncFuture) -> None:
+        callback = future.deferred_callback
+        if callback is not None and callback not in self._deferred_callbacks:
+            self._deferred_callbacks.append(callback)
+
+    def execute_fields(self, parent_type, source_value, path, fields):
+        results, pending = {}, []
+        for response_name, field_nodes in fields.items():
+            result = self.execute_field(parent_type, source_value, field_nodes,
+                                        Path(path, response_name, parent_type.name))
+            if result is Undefined:
+                continue
+            if isinstance(result, SyncFuture):
+                if result.done():
+                    result = result.result()  # a non-null failure goes up to the parent
+                else:
+                    pending.append(response_name)
+            results[response_name] = result
+        if not pending:
+            return results
+        return _all(results, pending, results[pending[0]].deferred_callback)
+
+    execute_fields_serially = execute_fields
+
+    def execute_field(self, parent_type, source, field_nodes, path):
+        field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+        if not field_def:
+            return Undefined
+        return_type = field_def.type
+        resolve_fn = field_def.resolve or self.field_resolver
+        if self.middleware_manager:
+            resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
+        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+
+        def fail(raw):  # None for a nullable field (the error is collected); raises for a non-null one
+            return self.handle_field_error(located_error(raw, field_nodes, path.as_list()), return_type, path)
+
+        def complete(value):
+            return self.complete_value(return_type, field_nodes, info, path, value)
+
+        try:
+            args = get_argument_values(field_def, field_nodes[0], self.variable_values)
+            result = resolve_fn(source, info, **args)
+            if isinstance(result, SyncFuture):
+                if not result.done():
+                    self._defer(result)
+                    return _recover(_chain(result, complete), fail)
+                result = result.result()
+            completed = complete(result)
+            if isinstance(completed, SyncFuture):
+                if not completed.done():
+                    self._defer(completed)
+                    return _recover(completed, fail)
+                completed = completed.result()
+            return completed
+        except Exception as raw:
+            return fail(raw)
+
+    def complete_list_value(self, return_type, field_nodes, info, path, result):
+        if isinstance(result, SyncFuture):
+            self._defer(result)
+            return _chain(result, lambda value: self.complete_list_value(return_type, field_nodes, info, path, value))
+        if not is_iterable(result):
+            raise GraphQLError(f"Expected Iterable, but did not find one for field "
+                               f"'{info.parent_type.name}.{info.field_name}'.")
+        item_type = return_type.of_type
+        items, pending = [], []
+        for index, item in enumerate(result):
+            item_path = path.add_key(index, None)
+
+            def fail(raw, item_path=item_path):
+                error = located_error(raw, field_nodes, item_path.as_list())
+                return self.handle_field_error(error, item_type, item_path)
+
+            try:
+                if isinstance(item, SyncFuture) and item.done():
+                    item = item.result()
+                if isinstance(item, SyncFuture):
+                    self._defer(item)
+                    completed = _chain(item, lambda value, p=item_path: self.complete_value(
+                        item_type, field_nodes, info, p, value))
+                else:
+                    completed = self.complete_value(item_type, field_nodes, info, item_path, item)
+                if isinstance(completed, SyncFuture) and completed.done():
+                    completed = completed.result()
+            except Exception as raw:
+                completed = fail(raw)  # raises for a non-null item: the list field fails
+            if isinstance(completed, SyncFuture):
+                self._defer(completed)
+                completed = _recover(completed, fail)
+                pending.append(index)
+            items.append(completed)
+        if not pending:
+            return items
+        return _all(items, pending, items[pending[0]].deferred_callback)
 
 
 class ValidDocumentCache:

@@ -135,3 +135,30 @@ def test_multipart_upload_is_refused_with_a_400():
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["message"] == "Multipart uploads are not supported on this endpoint yet."
+
+
+@pytest.mark.django_db
+def test_a_failing_loader_answers_an_internal_error_without_details(monkeypatch, caplog):
+    # given a published page, and the page-type loader broken (a bug, or the database gone mid-request)
+    from backend.api.page.dataloaders import PageTypeByIdLoader
+    from backend.commerce.page.models import Page, PageType
+
+    page_type = PageType.objects.create(name="Page légale", slug="page-legale")
+    Page.objects.create(page_type=page_type, slug="mentions-legales", title="Mentions légales", is_published=True)
+
+    def broken(self, keys):
+        raise RuntimeError("mot de passe de la base : secret")
+
+    monkeypatch.setattr(PageTypeByIdLoader, "batch_load", broken)
+
+    # when a query needs it (pageType is non-null: the error nulls the page)
+    status, body = post_raw(json.dumps({"query": '{ page(slug: "mentions-legales") { title pageType { slug } } }'}))
+
+    # then HTTP 200, a generic error at the right path, nothing of the exception's text; the bug is logged
+    assert status == 200
+    assert body["data"] == {"page": None}
+    assert body["errors"] == [{"message": "Internal Server Error",
+                               "extensions": {"exception": {"code": "InternalServerError"}},
+                               "locations": [{"line": 1, "column": 42}], "path": ["page", "pageType"]}]
+    assert "secret" not in json.dumps(body)
+    assert "Unhandled error in GraphQL resolver" in caplog.text
