@@ -1,6 +1,6 @@
 """Loaders of the order API: one query per kind of related rows, whatever the number of orders or lines."""
 
-from backend.api.core.dataloaders import ByForeignKeyLoader, ByIdLoader
+from backend.api.core.dataloaders import ByForeignKeyLoader, ByIdLoader, DataLoader
 from backend.commerce.discount.models import Voucher
 from backend.commerce.order.models import Fulfillment, FulfillmentLine, OrderEvent, OrderLine
 
@@ -18,8 +18,14 @@ class LinesByOrderLoader(ByForeignKeyLoader):
         return values
 
 
-class OrderLineByIdLoader(ByIdLoader):
-    model = OrderLine
+class OrderLineByIdLoader(DataLoader):
+    """Lines reached without their order (e.g. FulfillmentLine.orderLine) carry its channel for their variant."""
+
+    def batch_load(self, keys):
+        lines = OrderLine.objects.select_related("order__channel").in_bulk(keys)
+        for line in lines.values():
+            line._channel_id = line.order.channel_id
+        return [lines.get(key) for key in keys]
 
 
 class FulfillmentsByOrderLoader(ByForeignKeyLoader):

@@ -146,13 +146,15 @@ def test_order_fulfill_and_cancel_the_fulfillment(placed_order, order_staff_api,
     ids = {"o": gid("Order", placed_order.pk), "l": gid("OrderLine", line.pk), "w": gid("Warehouse", farm.pk)}
     fulfilled = run(order_staff_api, """mutation ($o: ID!, $l: ID!, $w: ID!) { orderFulfill(order: $o, input: {
         lines: [{orderLineId: $l, stocks: [{quantity: 2, warehouse: $w}]}], notifyCustomer: false}) {
-        fulfillments { id status lines { quantity orderLine { productName } } warehouse { name } }
+        fulfillments { id status lines { quantity orderLine { productName variant { id } } } warehouse { name } }
         order { status } errors { field code } } }""",
                     ids, "orderFulfill")
     assert fulfilled["errors"] == [] and fulfilled["order"] == {"status": "FULFILLED"}
     fulfillment = fulfilled["fulfillments"][0]
     assert (fulfillment["status"], fulfillment["lines"], fulfillment["warehouse"]) == (
-        "FULFILLED", [{"quantity": 2, "orderLine": {"productName": "Maroilles AOP"}}], {"name": "Ferme du Bocage"})
+        "FULFILLED", [{"quantity": 2, "orderLine": {"productName": "Maroilles AOP",
+                                                    "variant": {"id": gid("ProductVariant", line.variant_id)}}}],
+        {"name": "Ferme du Bocage"})
     cancelled = run(order_staff_api, """mutation ($id: ID!) { orderFulfillmentCancel(id: $id) {
         fulfillment { status } order { status } errors { code } } }""", {"id": fulfillment["id"]},
                     "orderFulfillmentCancel")
