@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from backend.api.views import GraphQLView, thumbnail_view
@@ -22,5 +23,9 @@ urlpatterns = [
 urlpatterns.append(path("", include("plugins.stripe.urls")))
 # Logistics pages (/logistique/, /livreur/, /retrait/), before the storefront's catch-all.
 urlpatterns.append(path("", include("logistics.urls")))
+# The producer portal (plugins/producers/portal); the invitation mail's link lands on its "set your password" page.
+urlpatterns.append(path("espace-producteur/", include("plugins.producers.portal.urls")))
+urlpatterns.append(path("producteurs/invitation/<str:uidb64>/<str:token>/",
+                        RedirectView.as_view(pattern_name="portal:invitation")))
 # The residents' site answers every other URL (it is the last include, so the API and admin win).
 urlpatterns.append(path("", include("storefront.urls")))

@@ -66,3 +66,43 @@ def write_csv(tmp_path):
 
 def categories_count() -> int:
     return Category.objects.count()
+
+
+class PortalClient:
+    """Django's test client with CSRF enforced: each POST carries the token a GET of the portal gave."""
+
+    def __init__(self, user=None):
+        from django.test import Client
+
+        self.client = Client(enforce_csrf_checks=True)
+        if user is not None:
+            self.client.force_login(user)
+
+    def get(self, url, **params):
+        return self.client.get(url, params)
+
+    def token(self) -> str:
+        if "csrftoken" not in self.client.cookies:
+            self.client.get("/espace-producteur/connexion/")
+        return self.client.cookies["csrftoken"].value
+
+    def post(self, url, data=None, *, csrf=True, **extra):
+        data = dict(data or {})
+        if csrf:
+            data["csrfmiddlewaretoken"] = self.token()
+        return self.client.post(url, data, **extra)
+
+
+@pytest.fixture
+def as_user():
+    return PortalClient
+
+
+def png_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (47, 93, 58)).save(buffer, format="PNG")
+    return buffer.getvalue()
