@@ -64,6 +64,8 @@ class Command(BaseCommand):
         for label, command, command_options in plugin_steps:
             say(label)
             call_command(command, verbosity=verbosity, stdout=self.stdout, **command_options)
+        # Products created above are flagged dirty: give them their search vectors now (issue 7).
+        call_command("update_search_index", "--no-progress", stdout=self.stdout)
         say("Compte d'administration")
         call_command("create_admin", verbosity=verbosity, stdout=self.stdout)
         say("Fichiers statiques")
