@@ -260,6 +260,21 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(5 * 1024 * 1024)))
 
+# --- Abuse limits (issue 8). Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed:
+# empty = none, the client address is REMOTE_ADDR. Rates are "COUNT/SECONDS", each overridable by RATE_LIMIT_<NAME>.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+RATE_LIMITS = {
+    name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in {
+        "login": "30/300",  # sign-in attempts per address
+        "login_failed_emails": "5/900",  # distinct e-mails failing to sign in from one address (credential stuffing)
+        "register": "10/3600", "register_email": "5/3600",
+        "password_reset": "10/3600", "password_reset_email": "5/3600",
+        "workshop_register": "10/3600", "workshop_register_email": "5/3600",
+        "checkout_create": "60/60",
+    }.items()
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

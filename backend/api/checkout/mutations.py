@@ -72,6 +72,7 @@ class CheckoutCreate(CheckoutMutation):
     class Meta:
         description = "Create a new checkout."
         auth = "public"
+        rate_limit = "checkout_create"
 
     @classmethod
     def perform_mutation(cls, _root, info, input):

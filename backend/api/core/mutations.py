@@ -13,6 +13,7 @@ from django.db import transaction
 from graphene.types.mutation import MutationOptions
 
 from backend.api.core.errors import PermissionDenied, validation_error_to_list
+from backend.api.core.ratelimit import enforce_rate_limit
 from backend.core.permissions import has_permissions
 
 AUTH_RULES = {"public", "authenticated"}
@@ -24,6 +25,7 @@ class BaseMutationOptions(MutationOptions):
     permissions = None
     auth = None
     atomic = True
+    rate_limit = None  # a scope of backend.api.core.ratelimit, counted before anything else
 
 
 class BaseMutation(graphene.Mutation):
@@ -32,7 +34,7 @@ class BaseMutation(graphene.Mutation):
 
     @classmethod
     def __init_subclass_with_meta__(cls, error_type_class=None, error_type_field="errors", permissions=None,
-                                    auth=None, atomic=True, _meta=None, **options):
+                                    auth=None, atomic=True, rate_limit=None, _meta=None, **options):
         if _meta is None:
             _meta = BaseMutationOptions(cls)
         if error_type_class is None:
@@ -46,6 +48,7 @@ class BaseMutation(graphene.Mutation):
         _meta.permissions = tuple(permissions) if permissions is not None else None
         _meta.auth = auth
         _meta.atomic = atomic
+        _meta.rate_limit = rate_limit
         super().__init_subclass_with_meta__(_meta=_meta, **options)
         cls._meta.fields[error_type_field] = graphene.Field(
             graphene.NonNull(graphene.List(graphene.NonNull(error_type_class))),
@@ -65,6 +68,8 @@ class BaseMutation(graphene.Mutation):
     def mutate(cls, root, info, **data):
         if not cls.check_permissions(info.context):
             raise PermissionDenied(permissions=cls._meta.permissions)
+        if cls._meta.rate_limit:  # outside the transaction: a refused or failed call stays counted
+            enforce_rate_limit(cls._meta.rate_limit, info.context, data)
         try:
             if cls._meta.atomic:
                 with transaction.atomic():

@@ -39,6 +39,7 @@ class WorkshopRegister(BaseMutation):
         description = "Register to a digital workshop (places limited; a confirmation is sent by mail)."
         error_type_class = WorkshopError
         auth = "public"
+        rate_limit = "workshop_register"
 
     @classmethod
     def perform_mutation(cls, _root, _info, input):

@@ -75,6 +75,7 @@ class RequestPasswordReset(AccountMutation):
     class Meta:
         description = "Sends an email with the account password modification link."
         auth = "public"
+        rate_limit = "password_reset"
 
     @classmethod
     def perform_mutation(cls, _root, _info, email, redirect_url, channel=None):

@@ -1,11 +1,14 @@
 """Sign-in mutations with Saleor's signatures: tokenCreate, tokenRefresh, tokenVerify, tokensDeactivateAll."""
 
 import graphene
+from django.core.exceptions import ValidationError
 from graphene.types.generic import GenericScalar
 
 from backend.api.account.mutations.base import AccountMutation
 from backend.api.account.types import User
+from backend.api.core import ratelimit
 from backend.commerce.account import services
+from backend.commerce.account.error_codes import AccountErrorCode
 
 REFRESH_TOKEN_COOKIE = "refreshToken"  # Saleor's cookie name
 
@@ -29,8 +32,20 @@ class CreateToken(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, _root, info, email, password, audience=None):
-        issued = services.token_create(email=email, password=password, audience=audience,
-                                       client_ip=info.context.META.get("REMOTE_ADDR"))
+        refusal = ratelimit.login_refusal(info.context)
+        if refusal is not None:
+            minutes = max(1, -(-refusal.retry_after // 60))
+            raise ValidationError(
+                f"Trop de tentatives de connexion depuis votre adresse : réessayez dans {minutes} "
+                f"minute{'s' if minutes > 1 else ''}.", code=AccountErrorCode.LOGIN_ATTEMPT_DELAYED.value)
+        try:
+            issued = services.token_create(email=email, password=password, audience=audience,
+                                           client_ip=ratelimit.client_ip(info.context))
+        except ValidationError as error:
+            errors = error.error_list if hasattr(error, "error_list") else sum(error.error_dict.values(), [])
+            if any(e.code == AccountErrorCode.INVALID_CREDENTIALS for e in errors):
+                ratelimit.login_failed(info.context, email)
+            raise
         return cls(token=issued.access_token, refresh_token=issued.refresh_token, csrf_token=issued.csrf_token,
                    user=issued.user)
 

@@ -21,6 +21,7 @@ class AccountRegister(AccountMutation):
     class Meta:
         description = "Register a new user."
         auth = "public"
+        rate_limit = "register"
 
     @classmethod
     def perform_mutation(cls, _root, _info, input):
