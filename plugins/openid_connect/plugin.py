@@ -5,6 +5,8 @@ previous value on otherwise. Each answer is a dict (the payload) or a Validation
 as AccountError): the hook manager logs and skips a plugin that raises, so refusals travel as values.
 """
 
+import logging
+
 from django.core.exceptions import ValidationError
 
 from backend.commerce.account import services as account_services
@@ -14,6 +16,8 @@ from plugins.openid_connect import services
 from plugins.openid_connect.config import OpenIDConnectConfig
 from plugins.openid_connect.errors import OIDCError
 
+logger = logging.getLogger(__name__)
+
 
 def _answer(call):
     try:
@@ -22,6 +26,9 @@ def _answer(call):
         return exc.as_validation_error()
     except ValidationError as exc:  # from the account services (refresh, verify)
         return exc
+    except Exception:  # a bug or a provider answering nonsense: a clear refusal, never "no such plugin"
+        logger.exception("OpenID Connect sign-in failed")
+        return OIDCError("La connexion n'a pas pu aboutir : réessayez.").as_validation_error()
 
 
 class OpenIDConnectPlugin(BasePlugin):

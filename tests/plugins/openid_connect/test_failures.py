@@ -200,3 +200,23 @@ def test_redirect_uri_in_the_flow_is_the_one_signed_in_the_state(oidc):
 
     # then: the state names it (the token request repeats it, as OAuth 2 requires)
     assert signing.TimestampSigner(salt=STATE_SALT).unsign_object(redirect["state"])["redirectUri"] == REDIRECT_URI
+
+
+def test_an_unexpected_failure_is_a_clear_refusal_not_a_missing_plugin(oidc, monkeypatch):
+    # given: the provider's token answer breaks the code in a way nobody planned
+    client = ApiClient()
+    redirect = sign_in_at_provider(oidc, client)
+
+    def broken(*args, **kwargs):
+        raise KeyError("id_token")
+
+    monkeypatch.setattr("plugins.openid_connect.services.provider.exchange_code", broken)
+
+    # when
+    answer = obtain(client, redirect["code"], redirect["state"])
+
+    # then
+    assert answer["token"] is None
+    assert answer["errors"] == [{"field": None, "code": "INVALID",
+                                 "message": "La connexion n'a pas pu aboutir : réessayez."}]
+    assert User.objects.count() == 0
