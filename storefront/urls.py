@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.views import account, cart, catalogue, checkout, content, producers, roadmap
+from storefront.views import account, cart, catalogue, checkout, content, my_account, producers, roadmap
 
 app_name = "storefront"
 
@@ -13,6 +13,15 @@ urlpatterns = [
     path("producteurs/<str:slug>/", producers.producer_detail, name="producer-detail"),
     path("pages/<str:slug>/", content.cms_page, name="page"),
     path("compte/", account.account, name="account"),
+    path("compte/commandes/", my_account.orders, name="orders"),
+    path("compte/commandes/<str:order_id>/", my_account.order_detail, name="order"),
+    path("compte/adresses/", my_account.addresses, name="addresses"),
+    path("compte/adresses/<str:address_id>/", my_account.address_edit, name="address-edit"),
+    path("compte/adresses/<str:address_id>/supprimer/", my_account.address_delete, name="address-delete"),
+    path("compte/adresses/<str:address_id>/par-defaut/", my_account.address_set_default, name="address-default"),
+    path("compte/mot-de-passe/", my_account.password_change, name="password-change"),
+    path("compte/supprimer/", my_account.deletion_request, name="account-delete"),
+    path("compte/supprimer/confirmer/", my_account.deletion_confirm, name="account-delete-confirm"),
     path("compte/connexion/", account.sign_in, name="sign-in"),
     path("compte/deconnexion/", account.sign_out, name="sign-out"),
     path("compte/inscription/", account.register, name="register"),

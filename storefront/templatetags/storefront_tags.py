@@ -126,3 +126,17 @@ def vat_rate(price):
     if abs(rate - nearest) <= Decimal("1.5"):
         rate = nearest
     return f"{format_decimal(rate, format='#,##0.#', locale='fr_FR')}\u00a0%"
+
+
+@register.filter
+def fr_date(value):
+    """ISO date or date-time -> "29 novembre 2026" (French long date)."""
+    from datetime import date, datetime
+
+    from babel.dates import format_date
+
+    try:
+        day = datetime.fromisoformat(str(value)).date() if "T" in str(value) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return ""
+    return format_date(day, "d MMMM y", locale="fr_FR")
