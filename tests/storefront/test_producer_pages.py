@@ -126,3 +126,22 @@ def test_sitemap_lists_the_producer_pages(client, bocage, brasserie):
     assert body.count("<loc>http://testserver/producteurs/") == 3
     assert "<loc>http://testserver/producteurs/ferme-du-bocage/</loc>" in body
     assert "<loc>http://testserver/producteurs/brasserie-de-landrecies/</loc>" in body
+
+
+def test_cart_is_grouped_by_producer(client, bocage, brasserie):
+    from tests.backend.commerce.conftest import sellable
+    from tests.utils import to_global_id
+
+    loose = sellable("Miel sans producteur", price="8.00")
+    for product in (brasserie[1], loose.product, bocage[1]):
+        variant = product.variants.first()
+        client.post("/panier/ajouter/", {"variant": to_global_id("ProductVariant", variant.pk), "quantity": "1",
+                                         "retour": "/panier/"})
+
+    html = _text(client.get("/panier/"))
+
+    headers = re.findall(r'<tr class="producer-row"><th scope="colgroup" colspan="5">(.*?)</th></tr>', html)
+    assert [re.sub(r"<[^>]+>", "", h) for h in headers] == [
+        "Préparé par Brasserie de Landrecies (Landrecies)", "Préparé par Ferme du Bocage (Bavay)",
+        "Autres produits du Comptoir"]
+    assert html.index("Bière ambrée de Landrecies") < html.index("Maroilles fermier") < html.index("Miel sans")
