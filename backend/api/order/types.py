@@ -9,40 +9,42 @@ public metadata (key "pickupCode") for collection orders: the ID holder needs it
 from decimal import Decimal
 
 import graphene
-from prices import Money as PricesMoney
-from prices import TaxedMoney as PricesTaxedMoney
 
 from backend.api.account.dataloaders import AddressByIdLoader
 from backend.api.account.types import Address, AddressTypeEnum, User
-from backend.api.channel.context import ChannelContext
 from backend.api.channel.types import Channel
 from backend.api.checkout.dataloaders import TransactionsByOrderLoader, UserByIdLoader
 from backend.api.checkout.types import DeliveryMethod, GiftCard
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum, saleor_enum
-from backend.api.core.scalars import DateTime, PositiveDecimal
-from backend.api.core.types import Image, MetadataItem, Money, ObjectWithMetadata, TaxedMoney, money, weight_kg
-from backend.api.discount.types import DiscountValueTypeEnum, Voucher
+from backend.api.core.scalars import DateTime
+from backend.api.core.types import MetadataItem, Money, ObjectWithMetadata, TaxedMoney, money, weight_kg
+from backend.api.discount.types import Voucher
+from backend.api.order.access import (
+    anonymised_address,
+    can_manage_orders,
+    has_full_access,
+    obfuscate_email,
+    viewer_of,
+)
 from backend.api.order.dataloaders import (
     EventsByOrderLoader,
-    FulfillmentLinesByFulfillmentLoader,
     FulfillmentsByOrderLoader,
     LinesByOrderLoader,
-    OrderLineByIdLoader,
     VoucherByIdLoader,
 )
+from backend.api.order.lines import Fulfillment, FulfillmentLine, OrderDiscount, OrderEvent, OrderLine, taxed
 from backend.api.payment.types import TransactionItem
-from backend.api.product.dataloaders import ChannelByIdLoader, VariantByIdLoader
-from backend.api.product.types.variants import ProductVariant
+from backend.api.product.dataloaders import ChannelByIdLoader
 from backend.api.shipping.types import ShippingMethod, ShippingMethodData
 from backend.api.warehouse.dataloaders import WarehouseByIdLoader
 from backend.api.warehouse.types import Warehouse
-from backend.commerce.order.models import FulfillmentStatus as FulfillmentStatusModel
 from backend.commerce.order.models import Order as OrderModel
 from backend.commerce.order.models import OrderStatus as OrderStatusModel
 from backend.core.ids import to_global_id
-from backend.core.money import taxed_from_gross
-from backend.core.permissions import PermissionEnum, has_one_of_permissions
+
+__all__ = ["Fulfillment", "FulfillmentLine", "Order", "OrderDiscount", "OrderError", "OrderEvent", "OrderLine",
+           "OrderNoteAddError", "can_manage_orders"]
 
 OrderStatusEnum = saleor_enum("OrderStatus")
 OrderErrorCode = saleor_enum("OrderErrorCode")
@@ -50,9 +52,6 @@ OrderAuthorizeStatusEnum = saleor_enum("OrderAuthorizeStatusEnum")
 OrderChargeStatusEnum = saleor_enum("OrderChargeStatusEnum")
 PaymentChargeStatusEnum = saleor_enum("PaymentChargeStatusEnum")
 OrderOriginEnum = saleor_enum("OrderOriginEnum")
-FulfillmentStatusEnum = saleor_enum("FulfillmentStatus")
-OrderEventsEnum = saleor_enum("OrderEventsEnum")
-OrderDiscountType = saleor_enum("OrderDiscountType")
 OrderAction = saleor_enum("OrderAction")
 OrderNoteAddErrorCode = saleor_enum("OrderNoteAddErrorCode")
 
@@ -78,332 +77,6 @@ class OrderNoteAddError(graphene.ObjectType):
     field = graphene.String(description=_FIELD)
     message = graphene.String(description="The error message.")
     code = graphene.Field(OrderNoteAddErrorCode, description="The error code.")
-
-
-def _viewer(info):
-    return getattr(info.context, "user", None)
-
-
-def can_manage_orders(info) -> bool:
-    context = info.context
-    cached = getattr(context, "_can_manage_orders", None)
-    if cached is None:
-        viewer = _viewer(info)
-        cached = bool(viewer and viewer.is_authenticated and viewer.is_staff
-                      and has_one_of_permissions(viewer, [PermissionEnum.MANAGE_ORDERS]))
-        context._can_manage_orders = cached
-    return cached
-
-
-def has_full_access(order, info) -> bool:
-    viewer = _viewer(info)
-    if viewer is not None and viewer.is_authenticated and order.user_id == viewer.pk:
-        return True
-    if order.pk in getattr(info.context, "_placed_order_ids", ()):
-        return True
-    return can_manage_orders(info)
-
-
-def obfuscate_email(email: str) -> str:
-    """'lea.martin@example.fr' -> 'l...@example.fr', as Saleor anonymises it."""
-    if "@" not in (email or ""):
-        return email and email[:1] + "..."
-    local, domain = email.split("@", 1)
-    return f"{local[:1]}...@{domain}"
-
-
-def _obfuscate(text: str) -> str:
-    return f"{text[:1]}..." if text else ""
-
-
-def anonymised_address(address):
-    if address is None:
-        return None
-    from backend.commerce.account.models import Address as AddressModel
-
-    copy = AddressModel(pk=address.pk, city=address.city, postal_code=address.postal_code, country=address.country,
-                        country_area=address.country_area, city_area=address.city_area,
-                        company_name=address.company_name)
-    copy.first_name, copy.last_name = _obfuscate(address.first_name), _obfuscate(address.last_name)
-    copy.street_address_1, copy.street_address_2 = _obfuscate(address.street_address_1), ""
-    copy.phone = _obfuscate(address.phone or "")
-    return copy
-
-
-def _taxed(net, gross, currency):
-    return PricesTaxedMoney(net=PricesMoney(net, currency), gross=PricesMoney(gross, currency))
-
-
-class OrderDiscount(graphene.ObjectType):
-    id = graphene.GlobalID(required=True)
-    type = graphene.Field(OrderDiscountType, required=True, description="The type of applied discount: Sale, "
-                                                                        "Voucher or Manual.")
-    name = graphene.String(description="The name of applied discount.")
-    translated_name = graphene.String(description="Translated name of the applied discount.")
-    value_type = graphene.Field(DiscountValueTypeEnum, required=True, description="Type of the discount: fixed or "
-                                                                                  "percent")
-    value = PositiveDecimal(required=True, description="Value of the discount. Can store fixed value or percent "
-                                                       "value")
-    reason = graphene.String(description="Explanation for the applied discount.")
-    amount = graphene.Field(Money, required=True, deprecation_reason="Use `total` instead.",
-                            description="Returns amount of discount.")
-    total = graphene.Field(Money, required=True, description="The amount of discount.")
-
-    class Meta:
-        description = "Contains all details related to the applied discount to the order."
-        interfaces = (graphene.relay.Node,)
-
-
-class OrderLine(graphene.ObjectType):
-    id = graphene.GlobalID(required=True)
-    product_name = graphene.String(required=True, description="Name of the product in order line.")
-    variant_name = graphene.String(required=True, description="Name of the variant of product in order line.")
-    product_sku = graphene.String(description="SKU of the product variant.")
-    product_variant_id = graphene.String(description="The ID of the product variant.")
-    is_shipping_required = graphene.Boolean(required=True, description="Whether the product variant requires "
-                                                                       "shipping.")
-    quantity = graphene.Int(required=True, description="Number of variant items ordered.")
-    quantity_fulfilled = graphene.Int(required=True, description="Number of variant items fulfilled.")
-    tax_rate = graphene.Float(required=True, description="Rate of tax applied on product variant.")
-    thumbnail = graphene.Field(Image, size=graphene.Int(), format=graphene.Argument(saleor_enum("ThumbnailFormatEnum")),
-                               description="The main thumbnail for the ordered product.")
-    unit_price = graphene.Field(TaxedMoney, required=True, description="Price of the single item in the order line "
-                                                                       "with all the line-level discounts applied.")
-    undiscounted_unit_price = graphene.Field(TaxedMoney, required=True, description="Price of the single item in "
-                                                                                    "the order line without any "
-                                                                                    "discount applied.")
-    unit_discount = graphene.Field(Money, required=True, description="Sum of the line-level discounts applied to "
-                                                                     "the order line.")
-    unit_discount_reason = graphene.String(description="Reason for any discounts applied on a product in the order.")
-    unit_discount_value = PositiveDecimal(required=True, description="Value of the discount. Can store fixed value "
-                                                                     "or percent value")
-    unit_discount_type = graphene.Field(DiscountValueTypeEnum, description="Type of the discount: fixed or percent")
-    total_price = graphene.Field(TaxedMoney, required=True, description="Price of the order line.")
-    undiscounted_total_price = graphene.Field(TaxedMoney, required=True, description="Price of the order line "
-                                                                                     "without discounts.")
-    is_price_overridden = graphene.Boolean(description="Returns True, if the line unit price was overridden.")
-    price_override_reason = graphene.String(description="Reason for the price override.")
-    variant = graphene.Field(ProductVariant, description="A purchased product variant. Note: this field may be "
-                                                         "null if the variant has been removed from stock at all.")
-    translated_product_name = graphene.String(required=True, description="Product name in the customer's language")
-    translated_variant_name = graphene.String(required=True, description="Variant name in the customer's language")
-    quantity_to_fulfill = graphene.Int(required=True, description="A quantity of items remaining to be fulfilled.")
-    tax_class_name = graphene.String(description="Denormalized name of the tax class.")
-    tax_class_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
-                                       description="Denormalized public metadata of the tax class.")
-    tax_class_private_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
-                                               description="Denormalized private metadata of the tax class.")
-    voucher_code = graphene.String(description="Voucher code that was used for this order line.")
-    sale_id = graphene.ID(description="Denormalized sale ID, set when order line is created for a product variant "
-                                      "that is on sale.")
-    is_gift = graphene.Boolean(description="Determine if the line is a gift.")
-
-    class Meta:
-        description = "Represents order line of particular order."
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_tax_rate(root, _info):
-        return float(root.tax_rate / Decimal(100))
-
-    @staticmethod
-    def resolve_thumbnail(root, info, size=None, format=None):
-        return None  # the product page shows the pictures; an order keeps names and prices
-
-    @staticmethod
-    def resolve_unit_price(root, _info):
-        return _taxed(root.unit_price_net_amount, root.unit_price_gross_amount, root.currency)
-
-    @staticmethod
-    def resolve_undiscounted_unit_price(root, _info):
-        return taxed_from_gross(PricesMoney(root.undiscounted_unit_price_gross_amount, root.currency), root.tax_rate)
-
-    @staticmethod
-    def resolve_unit_discount(root, _info):
-        return money(root.undiscounted_unit_price_gross_amount - root.unit_price_gross_amount, root.currency)
-
-    @staticmethod
-    def resolve_unit_discount_value(root, _info):
-        return root.undiscounted_unit_price_gross_amount - root.unit_price_gross_amount
-
-    @staticmethod
-    def resolve_unit_discount_type(root, _info):
-        return "FIXED" if root.undiscounted_unit_price_gross_amount != root.unit_price_gross_amount else None
-
-    @staticmethod
-    def resolve_total_price(root, _info):
-        return _taxed(root.total_price_net_amount, root.total_price_gross_amount, root.currency)
-
-    @staticmethod
-    def resolve_undiscounted_total_price(root, _info):
-        return taxed_from_gross(PricesMoney(root.undiscounted_total_price_gross_amount, root.currency),
-                                root.tax_rate)
-
-    @staticmethod
-    def resolve_is_price_overridden(_root, _info):
-        return False
-
-    @staticmethod
-    def resolve_variant(root, info):
-        if root.variant_id is None:
-            return None
-
-        def wrap(values):
-            variant, channel = values
-            return ChannelContext(variant, channel) if variant else None
-
-        from backend.api.core.dataloaders import gather
-
-        return then(gather([VariantByIdLoader(info.context).load(root.variant_id),
-                            ChannelByIdLoader(info.context).load(root._channel_id)]), wrap)
-
-    @staticmethod
-    def resolve_translated_product_name(root, _info):
-        return root.product_name
-
-    @staticmethod
-    def resolve_translated_variant_name(root, _info):
-        return root.variant_name
-
-    @staticmethod
-    def resolve_quantity_to_fulfill(root, _info):
-        return root.quantity_unfulfilled
-
-    @staticmethod
-    def resolve_is_gift(_root, _info):
-        return False
-
-    @staticmethod
-    def resolve_tax_class_metadata(_root, _info):
-        return []
-
-    resolve_tax_class_private_metadata = resolve_tax_class_metadata
-
-
-class FulfillmentLine(graphene.ObjectType):
-    id = graphene.GlobalID(required=True)
-    quantity = graphene.Int(required=True, description="The number of items included in the fulfillment line.")
-    order_line = graphene.Field(OrderLine, description="The order line to which the fulfillment line is related.")
-
-    class Meta:
-        description = "Represents line of the fulfillment."
-        interfaces = (graphene.relay.Node,)
-
-    @staticmethod
-    def resolve_order_line(root, info):
-        return OrderLineByIdLoader(info.context).load(root.order_line_id)
-
-
-class Fulfillment(graphene.ObjectType):
-    id = graphene.GlobalID(required=True)
-    fulfillment_order = graphene.Int(required=True, description="Sequence in which the fulfillments were created.")
-    status = graphene.Field(FulfillmentStatusEnum, required=True, description="Status of fulfillment.")
-    tracking_number = graphene.String(required=True, description="Fulfillment tracking number.")
-    created = DateTime(required=True, description="Date and time when fulfillment was created.")
-    lines = graphene.List(graphene.NonNull(FulfillmentLine), description="List of lines for fulfillment.")
-    status_display = graphene.String(description="User-friendly fulfillment status.")
-    warehouse = graphene.Field(Warehouse, description="Warehouse from fulfillment was fulfilled.")
-
-    class Meta:
-        description = "Represents order fulfillment."
-        interfaces = (graphene.relay.Node, ObjectWithMetadata)
-
-    @staticmethod
-    def resolve_created(root, _info):
-        return root.created_at
-
-    @staticmethod
-    def resolve_status(root, _info):
-        return str(root.status)
-
-    @staticmethod
-    def resolve_lines(root, info):
-        return FulfillmentLinesByFulfillmentLoader(info.context).load(root.pk)
-
-    @staticmethod
-    def resolve_status_display(root, _info):
-        return FulfillmentStatusModel(root.status).label
-
-    @staticmethod
-    def resolve_warehouse(root, info):
-        return WarehouseByIdLoader(info.context).load(root.warehouse_id) if root.warehouse_id else None
-
-
-class OrderEvent(graphene.ObjectType):
-    id = graphene.GlobalID(required=True)
-    date = DateTime(description="Date when event happened at in ISO 8601 format.")
-    type = graphene.Field(OrderEventsEnum, description="Order event type.")
-    user = graphene.Field(User, description="User who performed the action.")
-    message = graphene.String(description="Content of the event.")
-    email = graphene.String(description="Email of the customer.")
-    amount = graphene.Float(description="Amount of money.")
-    quantity = graphene.Int(description="Number of items.")
-    composed_id = graphene.String(description="Composed ID of the Fulfillment.")
-    order_number = graphene.String(description="User-friendly number of an order.")
-    transaction_reference = graphene.String(description="The transaction reference of captured payment.")
-    warehouse = graphene.Field(Warehouse, description="The warehouse were items were restocked.")
-    reference = graphene.String(description="The reference of payment's transaction.")
-
-    class Meta:
-        description = "History log of the order."
-        interfaces = (graphene.relay.Node,)
-
-    @staticmethod
-    def resolve_type(root, _info):
-        return str(root.type)
-
-    @staticmethod
-    def resolve_user(root, info):
-        if root.user_id is None or not can_manage_orders(info):
-            return None
-        return UserByIdLoader(info.context).load(root.user_id)
-
-    @staticmethod
-    def resolve_message(root, _info):
-        return root.parameters.get("message")
-
-    @staticmethod
-    def resolve_email(root, info):
-        return root.parameters.get("email") if can_manage_orders(info) else None
-
-    @staticmethod
-    def resolve_amount(root, _info):
-        amount = root.parameters.get("amount")
-        return float(amount) if amount not in (None, "") else None
-
-    @staticmethod
-    def resolve_quantity(root, _info):
-        return root.parameters.get("quantity")
-
-    @staticmethod
-    def resolve_composed_id(root, _info):
-        return root.parameters.get("composed_id")
-
-    @staticmethod
-    def resolve_order_number(root, _info):
-        return root.parameters.get("order_number")
-
-    @staticmethod
-    def resolve_transaction_reference(root, _info):
-        return root.parameters.get("transaction_reference") or None
-
-    @staticmethod
-    def resolve_reference(root, _info):
-        return root.parameters.get("reference") or None
-
-    @staticmethod
-    def resolve_warehouse(root, info):
-        warehouse = root.parameters.get("warehouse")
-        return WarehouseByIdLoader(info.context).load(_as_uuid(warehouse)) if _as_uuid(warehouse) else None
-
-
-def _as_uuid(value):
-    import uuid
-
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def _money_field(description: str, attribute: str | None = None, deprecation_reason: str | None = None):
@@ -552,7 +225,7 @@ class Order(graphene.ObjectType):
     def resolve_user(root, info):
         if root.user_id is None or not has_full_access(root, info):
             return None
-        viewer = _viewer(info)
+        viewer = viewer_of(info)
         return viewer if viewer.is_authenticated and viewer.pk == root.user_id else \
             UserByIdLoader(info.context).load(root.user_id)
 
@@ -640,11 +313,11 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_total(root, _info):
-        return _taxed(root.total_net_amount, root.total_gross_amount, root.currency)
+        return taxed(root.total_net_amount, root.total_gross_amount, root.currency)
 
     @staticmethod
     def resolve_undiscounted_total(root, _info):
-        return _taxed(root.undiscounted_total_net_amount, root.undiscounted_total_gross_amount, root.currency)
+        return taxed(root.undiscounted_total_net_amount, root.undiscounted_total_gross_amount, root.currency)
 
     @staticmethod
     def resolve_shipping_method(root, _info):
@@ -655,7 +328,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_shipping_price(root, _info):
-        return _taxed(root.shipping_price_net_amount, root.shipping_price_gross_amount, root.currency)
+        return taxed(root.shipping_price_net_amount, root.shipping_price_gross_amount, root.currency)
 
     @staticmethod
     def resolve_shipping_tax_rate(root, _info):
@@ -687,7 +360,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_subtotal(root, _info):
-        return _taxed(root.subtotal_net_amount, root.subtotal_gross_amount, root.currency)
+        return taxed(root.subtotal_net_amount, root.subtotal_gross_amount, root.currency)
 
     @staticmethod
     def resolve_status_display(root, _info):
