@@ -132,6 +132,10 @@ class PreparationType(graphene.ObjectType):
         return to_global_id("Preparation", root.pk)
 
     @staticmethod
+    def resolve_status(root, _info):
+        return str(root.status)
+
+    @staticmethod
     def resolve_order_number(root, _info):
         return str(root.order.number)
 
@@ -175,6 +179,14 @@ class Producer(graphene.ObjectType):
     @staticmethod
     def resolve_name(root, _info):
         return root.trade_name
+
+    @staticmethod
+    def resolve_status(root, _info):
+        return str(root.status)  # a fresh instance holds the TextChoices member, graphene wants its value
+
+    @staticmethod
+    def resolve_vat_status(root, _info):
+        return str(root.vat_status)
 
     @staticmethod
     def resolve_labels(root, _info):
