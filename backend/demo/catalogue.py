@@ -29,6 +29,7 @@ from backend.commerce.product.models import (
 from backend.commerce.territory.models import Commune
 from backend.commerce.territory.services import reference_data_load
 from backend.commerce.warehouse.models import ChannelWarehouse, Stock, Warehouse
+from backend.core.plugins import get_plugin_manager
 from backend.demo import data_catalogue as cat
 from backend.demo import structure
 from backend.demo.essentials import essentials_ensure
@@ -275,6 +276,7 @@ def demo_catalogue_load(*, seed: int | None = None,
         structure.collections_ensure(plan, essentials.channel, {ref: p.pk for ref, p in products.items()})
         structure.navbar_menu_ensure(categories)
         drawn = media_ensure(plan, products, progress)
+        get_plugin_manager().notify("demo_loaded")  # after commit: plugins add their demo data (producers...)
     return DemoLoadResult(seed=seed, producers=len(plan.producers), pickup_points=len(plan.pickup_points),
                           products=len(plan.products), variants=len(variants), images_drawn=drawn,
                           seconds=round(time.monotonic() - started, 2))

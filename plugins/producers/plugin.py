@@ -17,6 +17,11 @@ class ProducersPlugin(BasePlugin):
 
         Preparation.objects.filter(order_id=order.pk).update(status=PreparationStatus.CANCELLED)
 
+    def demo_loaded(self):
+        from plugins.producers.demo import demo_producers_ensure
+
+        demo_producers_ensure()
+
     def catalogue_scope(self, previous_value, *, user):
         from plugins.producers.catalogue import catalogue_scope
 

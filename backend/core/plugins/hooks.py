@@ -86,4 +86,6 @@ HOOKS: dict[str, Hook] = _declare(
          "What a signed-in user may manage in the catalogue. value: None (nothing: refused) or a "
          "backend.api.product.scope.CatalogueScope (staff with MANAGE_PRODUCTS start with everything); kwargs: "
          "user. A plugin may narrow it (or give a scope to its own members) and add ownership checks."),
+    Hook("demo_loaded", "notify",
+         "The demo catalogue was loaded (comptoir load-demo / setup): plugins add their own demo data. No kwargs."),
 )
