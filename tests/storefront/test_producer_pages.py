@@ -145,3 +145,14 @@ def test_cart_is_grouped_by_producer(client, bocage, brasserie):
         "Préparé par Brasserie de Landrecies (Landrecies)", "Préparé par Ferme du Bocage (Bavay)",
         "Autres produits du Comptoir"]
     assert html.index("Bière ambrée de Landrecies") < html.index("Maroilles fermier") < html.index("Miel sans")
+
+
+def test_map_coordinates_are_plain_svg_numbers_not_french_decimals(client, territory, channel):
+    html = client.get("/").content.decode()
+
+    coordinates = re.findall(r'<circle cx="([^"]+)" cy="([^"]+)"', html)
+    assert len(coordinates) == 52
+    assert all(re.fullmatch(r"\d+(\.\d+)?", value) for pair in coordinates for value in pair)
+    xs = sorted(float(x) for x, _ in coordinates)
+    assert xs[0] >= 18 and xs[-1] <= 600 - 18  # spread over the canvas, inside the margins
+    assert xs[-1] - xs[0] > 100
