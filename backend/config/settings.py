@@ -164,6 +164,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work for `celery beat` (docker compose runs it; the embedded default has no beat: expired reservations are
+# ignored anyway, and dirty products are reindexed after each change by the services).
+CELERY_BEAT_SCHEDULE = {
+    "purge-expired-reservations": {
+        "task": "backend.commerce.checkout.tasks.delete_expired_reservations",
+        "schedule": 300.0,
+    },
+    "reindex-dirty-products": {"task": "search.update_search_index", "schedule": 60.0},
+}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
