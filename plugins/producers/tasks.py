@@ -26,3 +26,7 @@ def compute_monthly_statements() -> int:
     previous = first.replace(year=first.year - 1, month=12) if first.month == 1 else first.replace(
         month=first.month - 1)
     return len(statements_compute_month(month=previous))
+
+
+# The portal's CSV import task lives with the portal; importing it here lets the worker's autodiscovery register it.
+from plugins.producers.portal.tasks import run_import  # noqa: E402, F401

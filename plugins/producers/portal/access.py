@@ -43,11 +43,6 @@ class Portal:
             return Product.objects.none()
         return scope.products.filter(producer_link__producer=self.producer)
 
-    @property
-    def producer_id_filter(self):
-        """What the plugin's services take as `producer_id`: staff act for the shown producer too."""
-        return self.producer.pk
-
 
 def is_catalogue_staff(user) -> bool:
     return bool(getattr(user, "is_staff", False) and has_one_of_permissions(user, [PermissionEnum.MANAGE_PRODUCTS]))
