@@ -71,11 +71,14 @@ class GraphQLView(View):
 
         content_type = request.content_type or ""
         if content_type == "multipart/form-data":
-            return _error_response("Multipart uploads are not supported on this endpoint yet.")
-        try:
-            body = json.loads(request.body.decode("utf-8") or "null")
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _error_response("The request body is not valid JSON.")
+            body = _multipart_operations(request)
+            if isinstance(body, JsonResponse):
+                return body
+        else:
+            try:
+                body = json.loads(request.body.decode("utf-8") or "null")
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return _error_response("The request body is not valid JSON.")
         request.user = SimpleLazyObject(lambda: user_from_request(request))
         if isinstance(body, list):
             if not body:
@@ -93,6 +96,40 @@ class GraphQLView(View):
         result = execute_operation(schema, body.get("query"), body.get("variables"), body.get("operationName"),
                                    request)
         return _result_to_dict(result)
+
+
+def _multipart_operations(request):
+    """The graphql-multipart-request-spec: `operations` (JSON), `map` ({file key: ["variables.x", ...]}) and the
+    files; each file replaces the null at its path. Returns the operations, or an error response."""
+    try:
+        operations = json.loads(request.POST.get("operations") or "null")
+        file_map = json.loads(request.POST.get("map") or "{}")
+    except json.JSONDecodeError:
+        return _error_response("The multipart fields 'operations' and 'map' must be JSON.")
+    if not isinstance(operations, dict | list) or not isinstance(file_map, dict):
+        return _error_response("The multipart request needs 'operations' (an object) and 'map' (an object).")
+    for key, paths in file_map.items():
+        upload = request.FILES.get(key)
+        if upload is None or not isinstance(paths, list):
+            return _error_response(f"File '{key}' of the map was not sent.")
+        for path in paths:
+            parts = str(path).split(".")
+            target = operations
+            try:
+                if isinstance(operations, list):
+                    target, parts = operations[int(parts[0])], parts[1:]
+                for part in parts[:-1]:
+                    target = target[int(part)] if isinstance(target, list) else target[part]
+                last = parts[-1]
+                if isinstance(target, list):
+                    target[int(last)] = upload
+                elif isinstance(target, dict) and last in target:
+                    target[last] = upload
+                else:
+                    raise KeyError(last)
+            except (KeyError, IndexError, ValueError, TypeError):
+                return _error_response(f"The map path '{path}' does not exist in the operations.")
+    return operations
 
 
 def http_not_allowed(request):

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from storefront import client
 from storefront.catalogue_filters import product_ids_of_producers, read_filters
+from storefront.page_cache import anonymous_page_cache
 from storefront.templatetags.storefront_tags import editorjs_text
 from storefront.territory import distribution_days, map_points, pickup_points
 from storefront.views.common import api, channel_slug, optional_api, page
@@ -26,6 +27,7 @@ def _nodes(connection) -> list:
     return [edge["node"] for edge in ((connection or {}).get("edges") or [])]
 
 
+@anonymous_page_cache
 def home(request):
     data = api(request, "HomePage", {"channel": channel_slug()})
     territory = communes(request)
@@ -63,6 +65,7 @@ def _producer_names(request) -> list[dict]:
     return names
 
 
+@anonymous_page_cache
 def product_list(request, category_slug: str | None = None):
     category = None
     filters = read_filters(request.GET)
@@ -110,6 +113,7 @@ def product_list(request, category_slug: str | None = None):
     })
 
 
+@anonymous_page_cache
 def product_detail(request, slug: str):
     variables = {"slug": slug[:255], "channel": channel_slug()}
     product = api(request, "ProductDetails", variables).get("product")

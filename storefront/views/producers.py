@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.http import Http404
 
 from storefront import client
+from storefront.page_cache import anonymous_page_cache
 from storefront.territory import map_points
 from storefront.views.common import api, channel_slug, optional_api, page
 
@@ -43,6 +44,7 @@ def producers_near(request, commune: str, *, first: int = 6) -> tuple[list[dict]
     return _nodes(data.get("producers")), None
 
 
+@anonymous_page_cache
 def producer_list(request):
     commune = request.GET.get("commune", "").strip()[:80]
     label = request.GET.get("label", "").strip()
@@ -70,6 +72,7 @@ def producer_list(request):
     })
 
 
+@anonymous_page_cache
 def producer_detail(request, slug: str):
     producer = optional_api(request, "ProducerDetails", {"slug": slug[:120], "channel": channel_slug()}).get("producer")
     if not producer:

@@ -16,6 +16,7 @@ from tests.backend.commerce.conftest import (  # noqa: F401 - fixtures shared wi
 def fresh_cache(settings):
     """Navigation and sitemap are cached: each test starts from an empty in-memory cache."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STOREFRONT_PAGE_CACHE_SECONDS = 0  # pages re-rendered on every request; tested on its own
     cache.clear()
     yield
     cache.clear()

@@ -22,6 +22,7 @@ from backend.api.product.inputs import (
     ProductVariantWhereInput,
 )
 from backend.api.product.lookups import by_identifier, check_one_of
+from backend.api.product.mutations.media import ProductMediaCreate
 from backend.api.product.mutations.products import (
     ProductChannelListingUpdate,
     ProductCreate,
@@ -279,6 +280,7 @@ class Mutations(graphene.ObjectType):
     product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
     product_variant_stocks_update = ProductVariantStocksUpdate.Field()
     stock_bulk_update = StockBulkUpdate.Field()
+    product_media_create = ProductMediaCreate.Field()
 
 
 # Types reachable only through an interface: the schema must list them explicitly.

@@ -128,13 +128,14 @@ def test_batch_answers_each_operation_in_order():
 
 
 @pytest.mark.django_db
-def test_multipart_upload_is_refused_with_a_400():
+def test_multipart_upload_without_its_file_is_refused_with_a_400():
     from django.test import Client
 
-    response = Client().post("/graphql/", data={"operations": "{}"})
+    operations = '{"query": "{ shop { name } }", "variables": {"f": null}}'
+    response = Client().post("/graphql/", data={"operations": operations, "map": '{"0": ["variables.f"]}'})
 
     assert response.status_code == 400
-    assert response.json()["errors"][0]["message"] == "Multipart uploads are not supported on this endpoint yet."
+    assert response.json()["errors"][0]["message"] == "File '0' of the map was not sent."
 
 
 @pytest.mark.django_db
