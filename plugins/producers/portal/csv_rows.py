@@ -71,7 +71,14 @@ def read_rows(path) -> Iterator[Row]:
             if required not in header:
                 raise CsvFormatError(f"La colonne « {label} » manque dans la première ligne du fichier.")
         line = 1
-        for values in csv.reader(lines, delimiter=delimiter):
+        reader = csv.reader(lines, delimiter=delimiter)
+        while True:
+            try:
+                values = next(reader, None)
+            except csv.Error:
+                raise CsvFormatError(f"Le fichier n'est pas un CSV lisible (ligne {line + 1}).") from None
+            if values is None:
+                return
             line += 1
             if not any(value.strip() for value in values):
                 continue

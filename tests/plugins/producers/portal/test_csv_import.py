@@ -124,5 +124,9 @@ def test_file_that_is_not_utf8_or_lacks_columns_is_refused_as_a_whole(producer_a
     latin.write_bytes("sku;nom;prix_ttc\nA;Pâté;3,00\n".encode("latin-1"))
     with pytest.raises(CsvFormatError, match="Le fichier n'est pas en UTF-8"):
         csv_import.preview(latin, producer_a)
+    huge = tmp_path / "enorme.csv"
+    huge.write_bytes(b"sku;nom;prix_ttc\nA;" + b"x" * 140_000 + b";3\n")
+    with pytest.raises(CsvFormatError, match=r"Le fichier n'est pas un CSV lisible \(ligne 2\)."):
+        csv_import.preview(huge, producer_a)
     with pytest.raises(CsvFormatError, match="La colonne « prix_ttc » manque"):
         csv_import.preview(write_csv("sku;nom\nA;Pâté\n"), producer_a)
