@@ -156,3 +156,14 @@ def test_map_coordinates_are_plain_svg_numbers_not_french_decimals(client, terri
     xs = sorted(float(x) for x, _ in coordinates)
     assert xs[0] >= 18 and xs[-1] <= 600 - 18  # spread over the canvas, inside the margins
     assert xs[-1] - xs[0] > 100
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_http_transport_serves_the_same_producer_and_home_pages(client, bocage, http_transport):
+    producer = _text(client.get("/producteurs/ferme-du-bocage/"))
+    home = _text(client.get("/?commune=bavay"))
+
+    assert "<h1>Ferme du Bocage</h1>" in producer
+    assert "Ses produits (1)" in producer
+    assert "Le producteur le plus proche de Bavay :" in home
+    assert "Bavay · à 0 km" in home
