@@ -359,7 +359,13 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
 def format_error(error: GraphQLError) -> dict:
     """Saleor's error shape; internal errors never leak their text or traceback."""
     original = error.original_error
-    if original is not None and not isinstance(original, GraphQLError):
+    if original is not None and not isinstance(original, GraphQLError) and error.path is None:
+        # A scalar refusing a literal during validation (e.g. JSONString given ""): bad input, not a crash. Only
+        # graphql-core's own part of the message is shown ("Expected value of type ..., found ..."), not the
+        # scalar's exception text.
+        formatted = {"message": error.message.split("; ", 1)[0] + ".",
+                     "extensions": {"exception": {"code": "GraphQLError"}}}
+    elif original is not None and not isinstance(original, GraphQLError):
         logger.error("Unhandled error in GraphQL resolver", exc_info=original)
         formatted = {"message": "Internal Server Error", "extensions": {"exception": {"code": "InternalServerError"}}}
     else:
