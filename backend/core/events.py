@@ -21,5 +21,16 @@ def after_commit(func: Callable[[], object]) -> None:
 
 
 def enqueue(task, *args, **kwargs) -> None:
-    """`task.delay(*args, **kwargs)` after commit. With no broker configured celery runs it in-process."""
-    after_commit(lambda: task.delay(*args, **kwargs))
+    """`task.delay(*args, **kwargs)` after commit. With no broker configured celery runs it in-process.
+
+    When the broker is down (Redis stopped), the task runs here, in-process, rather than being lost: the order is
+    placed either way and its mail still goes (tasks are idempotent, so a late duplicate would do no harm)."""
+
+    def send():
+        try:
+            task.delay(*args, **kwargs)
+        except Exception:
+            logger.warning("broker unreachable: %s runs in-process", getattr(task, "name", task), exc_info=True)
+            task.apply(args=args, kwargs=kwargs)
+
+    after_commit(send)
