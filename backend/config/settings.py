@@ -284,6 +284,22 @@ RATE_LIMITS = {
     }.items()
 }
 
+# --- Production security (issue 8). Behind the reverse proxy, HTTPS is the proxy's; Django believes its
+# X-Forwarded-Proto only when TRUSTED_PROXIES is set (else a client could claim HTTPS; Django does not check who sent
+# the header, so the app must then be reachable only through the proxy). Each setting can be overridden by the
+# environment variable of the same name. `comptoir check --deploy` gives no warning with COMPTOIR_ENV=production.
+IS_PRODUCTION = COMPTOIR_ENV == "production"
+if IS_PRODUCTION:
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXIES else None
+# Redirecting to HTTPS needs to know the scheme the client used: only behind trusted proxies (else every request,
+# the container's health check included, would look like plain HTTP and be redirected forever).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PRODUCTION and bool(TRUSTED_PROXIES))
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(31_536_000 if IS_PRODUCTION else 0)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", IS_PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", IS_PRODUCTION)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
