@@ -8,7 +8,7 @@ from storefront.catalogue_filters import product_ids_of_producers, read_filters
 from storefront.page_cache import anonymous_page_cache
 from storefront.templatetags.storefront_tags import editorjs_text
 from storefront.territory import distribution_days, map_points, pickup_points
-from storefront.views.common import api, channel_slug, optional_api, page
+from storefront.views.common import api, channel_slug, optional_api, optional_public_api, page, public_api
 from storefront.views.producers import communes, producers_near
 
 PAGE_SIZE = 24
@@ -29,11 +29,11 @@ def _nodes(connection) -> list:
 
 @anonymous_page_cache
 def home(request):
-    data = api(request, "HomePage", {"channel": channel_slug()})
+    data = public_api("HomePage", {"channel": channel_slug()})
     territory = communes(request)
     commune = request.GET.get("commune", "").strip()[:80]
     near, near_message = producers_near(request, commune) if commune else ([], None)
-    slots = optional_api(request, "NextPickupSlots").get("pickupSlots") or []
+    slots = optional_public_api("NextPickupSlots").get("pickupSlots") or []
     return page(request, "storefront/home.html", {
         "selection": _nodes((data.get("selection") or {}).get("products")),
         "seasonal": _nodes((data.get("seasonal") or {}).get("products")),
@@ -75,7 +75,7 @@ def product_list(request, category_slug: str | None = None):
         where = filters.where(product_ids_of_producers(optional_api(request, "ProducerProductIds", variables),
                                                        filters.producer))
     if category_slug:
-        category = api(request, "CategoryBySlug", {"slug": category_slug[:255]}).get("category")
+        category = public_api("CategoryBySlug", {"slug": category_slug[:255]}).get("category")
         if not category:
             raise Http404("Cette catégorie n'existe pas.")
         where["category"] = {"eq": category["id"]}
@@ -89,11 +89,11 @@ def product_list(request, category_slug: str | None = None):
     else:
         variables.update(first=PAGE_SIZE, after=(after or "")[:200] or None)
     try:
-        data = api(request, "ProductList", variables)
+        data = public_api("ProductList", variables)
     except client.GraphQLErrors:
         # A tampered cursor or filter: start again from the first page rather than failing.
         variables.update(first=PAGE_SIZE, after=None, last=None, before=None)
-        data = api(request, "ProductList", variables)
+        data = public_api("ProductList", variables)
     products = data.get("products") or {}
     sort = sort_key if sort_key in SORTS else ""
     extra = {"q": search, "tri": sort}
@@ -116,10 +116,10 @@ def product_list(request, category_slug: str | None = None):
 @anonymous_page_cache
 def product_detail(request, slug: str):
     variables = {"slug": slug[:255], "channel": channel_slug()}
-    product = api(request, "ProductDetails", variables).get("product")
+    product = public_api("ProductDetails", variables).get("product")
     if not product:
         raise Http404("Ce produit n'existe pas ou n'est plus en vente.")
-    extra = optional_api(request, "ProductProducer", variables)
+    extra = optional_public_api("ProductProducer", variables)
     producer = (extra.get("product") or {}).get("producer")
     producer_map = []
     if producer and producer.get("latitude") is not None:

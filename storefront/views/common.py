@@ -1,6 +1,9 @@
 """What every page of the residents' site shares: the API call, the navigation, error pages."""
 
+import hashlib
+import json
 import logging
+import os
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +15,7 @@ from storefront.auth import current_token
 
 logger = logging.getLogger(__name__)
 NAVIGATION_CACHE_SECONDS = 60
+DATA_CACHE_SECONDS = int(os.environ.get("STOREFRONT_DATA_CACHE_SECONDS", "30"))
 
 
 def channel_slug() -> str:
@@ -25,6 +29,34 @@ def access_token(request) -> str | None:
 def api(request, operation: str, variables: dict | None = None) -> dict:
     """Run a storefront document for this visitor (with their token when signed in)."""
     return client.execute(operation, variables, token=access_token(request))
+
+
+def shared_data_seconds() -> int:
+    return int(getattr(settings, "STOREFRONT_DATA_CACHE_SECONDS", DATA_CACHE_SECONDS))
+
+
+def public_api(operation: str, variables: dict | None = None) -> dict:
+    """Public catalogue data (collections, a product, pickup slots), the same for every visitor: fetched without
+    the visitor's token and shared by everyone, signed in or not, for a few seconds. Stock shown may lag by that
+    much; the cart checks it for real."""
+    seconds = shared_data_seconds()
+    if seconds <= 0:
+        return client.execute(operation, variables)
+    key = "storefront:data:" + hashlib.sha256(
+        json.dumps([operation, variables], sort_keys=True).encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = client.execute(operation, variables)
+        cache.set(key, data, seconds)
+    return data
+
+
+def optional_public_api(operation: str, variables: dict | None = None) -> dict:
+    try:
+        return public_api(operation, variables)
+    except client.GraphQLErrors:
+        logger.warning("storefront extension %s unavailable", operation, exc_info=True)
+        return {}
 
 
 def optional_api(request, operation: str, variables: dict | None = None) -> dict:

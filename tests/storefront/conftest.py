@@ -17,6 +17,7 @@ def fresh_cache(settings):
     """Navigation and sitemap are cached: each test starts from an empty in-memory cache."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.STOREFRONT_PAGE_CACHE_SECONDS = 0  # pages re-rendered on every request; tested on its own
+    settings.STOREFRONT_DATA_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

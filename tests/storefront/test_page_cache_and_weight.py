@@ -72,3 +72,17 @@ def test_every_page_type_weighs_under_100_kb_compressed(client, bocage, brasseri
     assert len(_local_assets(client.get("/").content.decode())) == 1  # the site's stylesheet, nothing from a CDN
     assert {path: size for path, size in weights.items() if size >= BUDGET_BYTES} == {}
     assert max(weights.values()) < 30 * 1024  # the heaviest page (a map of 52 communes) is far below the budget
+
+
+def test_public_catalogue_data_is_shared_between_visitors_for_a_few_seconds(settings, bocage):
+    settings.STOREFRONT_DATA_CACHE_SECONDS = 30
+    _, product = bocage
+    url = f"/produits/{product.slug}/"
+    Client().get(url)  # the first visitor fills the shared data (product, producer, slots, communes)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(url)
+
+    assert response.status_code == 200
+    assert "Maroilles fermier" in response.content.decode()
+    assert len(queries.captured_queries) == 0  # nothing asked again: sessions are only written on change
