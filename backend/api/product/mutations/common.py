@@ -77,6 +77,13 @@ class SeoInput(graphene.InputObjectType):
     description = graphene.String(description="SEO description.")
 
 
+def deprecated_errors(error_type):
+    """Saleor keeps the old `<domain>Errors` payload field next to `errors` (same content)."""
+    return graphene.Field(graphene.NonNull(graphene.List(graphene.NonNull(error_type))),
+                          deprecation_reason="Use `errors` field instead.",
+                          resolver=lambda root, _info: getattr(root, "errors", None) or [])
+
+
 def scope_of(info) -> CatalogueScope:
     """The caller's catalogue scope, cached on the request; none means refused (a GraphQL permission error)."""
     context = info.context

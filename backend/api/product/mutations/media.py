@@ -7,7 +7,7 @@ from PIL import Image, UnidentifiedImageError
 
 from backend.api.core.mutations import BaseMutation
 from backend.api.core.scalars import Upload
-from backend.api.product.mutations.common import ProductError, as_node, error, product_in_scope
+from backend.api.product.mutations.common import ProductError, as_node, deprecated_errors, error, product_in_scope
 from backend.commerce.product.models import ProductMedia
 from backend.core.plugins import get_plugin_manager
 
@@ -52,6 +52,7 @@ class ProductMediaCreateInput(graphene.InputObjectType):
 
 
 class ProductMediaCreate(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product = graphene.Field(_product_type)
     media = graphene.Field(_media_type)
 

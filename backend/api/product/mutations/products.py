@@ -14,6 +14,7 @@ from backend.api.product.mutations.common import (
     SeoInput,
     as_node,
     channel_by_id,
+    deprecated_errors,
     error,
     product_in_scope,
     scope_of,
@@ -98,6 +99,7 @@ def apply_metadata(obj, input) -> None:
 
 
 class ProductCreate(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product = graphene.Field(_product_type)
 
     class Arguments:
@@ -122,6 +124,7 @@ class ProductCreate(BaseMutation):
 
 
 class ProductUpdate(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product = graphene.Field(_product_type)
 
     class Arguments:
@@ -144,6 +147,7 @@ class ProductUpdate(BaseMutation):
 
 
 class ProductDelete(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product = graphene.Field(_product_type)
 
     class Arguments:
@@ -207,6 +211,7 @@ def _listing_values(item) -> dict:
 
 
 class ProductChannelListingUpdate(BaseMutation):
+    product_channel_listing_errors = deprecated_errors(ProductChannelListingError)
     product = graphene.Field(_product_type)
 
     class Arguments:

@@ -17,6 +17,7 @@ from backend.api.product.mutations.common import (
     StockBulkUpdateError,
     as_node,
     channel_by_id,
+    deprecated_errors,
     error,
     product_in_scope,
     scope_of,
@@ -107,6 +108,7 @@ def set_stocks(info, variant, stocks, *, index_errors=False) -> list:
 
 
 class ProductVariantCreate(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product_variant = graphene.Field(_variant_type)
 
     class Arguments:
@@ -127,6 +129,7 @@ class ProductVariantCreate(BaseMutation):
 
 
 class ProductVariantUpdate(BaseMutation):
+    product_errors = deprecated_errors(ProductError)
     product_variant = graphene.Field(_variant_type)
 
     class Arguments:
@@ -157,6 +160,7 @@ class ProductVariantChannelListingAddInput(graphene.InputObjectType):
 
 
 class ProductVariantChannelListingUpdate(BaseMutation):
+    product_channel_listing_errors = deprecated_errors(ProductChannelListingError)
     variant = graphene.Field(_variant_type)
 
     class Arguments:
@@ -181,6 +185,7 @@ class ProductVariantChannelListingUpdate(BaseMutation):
 
 
 class ProductVariantStocksUpdate(BaseMutation):
+    bulk_stock_errors = deprecated_errors(BulkStockError)
     product_variant = graphene.Field(_variant_type)
 
     class Arguments:
