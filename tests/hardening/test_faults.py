@@ -2,12 +2,19 @@
 
 - Redis down: here.
 - Stripe unreachable or slow: tested by the payments engineer in tests/plugins/stripe (not duplicated).
+- A celery worker killed mid-task: here, with real workers on Redis (db 5).
 """
 
+import os
+import signal
 import socket
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from backend.commerce.checkout import delivery, services
@@ -55,3 +62,71 @@ def test_redis_down_the_order_is_placed_and_its_mail_still_sent(broker_down, cha
     assert [r.getMessage() for r in caplog.records if r.name == "backend.core.events"] == [
         "broker unreachable: backend.commerce.order.tasks.send_order_confirmation runs in-process"]
     assert elapsed < 30, elapsed
+
+
+# --- A celery worker killed (kill -9) in the middle of a task: acks_late + reject_on_worker_lost keep the message;
+# another worker gets it once the visibility timeout passes, and the task's effect happens exactly once.
+BROKER_URL = os.environ.get("COMPTOIR_HARDENING_BROKER_URL", "redis://127.0.0.1:6379/5")
+
+
+def _start_worker(name: str, log_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "backend.config.settings", "CELERY_BROKER_URL": BROKER_URL,
+           "TEST_VISIBILITY_TIMEOUT": "4"}
+    celery = Path(sys.executable).parent / "celery"
+    return subprocess.Popen(
+        [str(celery), "-A", "backend.config", "worker", "-I", "tests.hardening.slow_tasks", "--pool=solo",
+         "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+         "-n", f"{name}-{os.getpid()}@%h"],
+        cwd=settings.BASE_DIR, env=env, stdout=log_path.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def _wait(predicate, seconds: float, what: str, logs: list[Path]) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"{what} not seen after {seconds} s:\n" + "\n".join(p.read_text()[-1500:] for p in logs))
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().split() if path.exists() else []
+
+
+@pytest.mark.worker
+def test_a_worker_killed_mid_task_the_task_completes_once_on_another_worker(tmp_path):
+    # given: Redis reachable and a first worker running
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("Redis is not reachable on 127.0.0.1:6379")
+    from backend.config.celery import app
+
+    saved = {key: app.conf.get(key) for key in ("task_always_eager", "broker_url")}
+    app.close()
+    app.conf.update(task_always_eager=False, broker_url=BROKER_URL)
+    app.control.purge()
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    first = _start_worker("first", logs[0])
+    second = None
+    try:
+        # when: the task starts on the first worker, which is killed -9 halfway
+        app.send_task("tests.hardening.slow_effect", args=[str(tmp_path), "commande-42", 3.0])
+        _wait(lambda: len(_lines(tmp_path / "starts.log")) == 1, 90, "the first delivery", logs)
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+        second = _start_worker("second", logs[1])
+        _wait(lambda: (tmp_path / "effects.log").exists(), 120, "the task's effect", logs)
+        time.sleep(1)
+    finally:
+        for worker in (first, second):
+            if worker is not None and worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+                worker.wait(timeout=20)
+        app.close()
+        app.conf.update(saved)
+    # then: delivered twice (the kill lost nothing), the effect happened once
+    starts = _lines(tmp_path / "starts.log")
+    assert len(starts) == 2 and starts[0] != starts[1]
+    assert _lines(tmp_path / "effects.log") == ["commande-42"]
+    assert first.returncode == -signal.SIGKILL
