@@ -1,8 +1,10 @@
 """Storefront benchmark (`make bench`, never `make test`): home, catalogue and product pages of the residents' site
 on the demo catalogue, served by a real gunicorn (`comptoir serve`, 3 workers).
 
-Measured without the anonymous page cache (every page rendered: GraphQL in-process, templates) and with it
-(STOREFRONT_PAGE_CACHE_SECONDS=30, Redis): sequential median per page type (one client), then 20 concurrent clients
+Measured three ways: nothing cached but the navigation, communes and filter choices (every page rendered, every
+GraphQL document executed); public data shared 30 s (STOREFRONT_DATA_CACHE_SECONDS: what signed-in residents get);
+whole pages cached 30 s for visitors without a session (STOREFRONT_PAGE_CACHE_SECONDS, the default for anonymous
+visitors), Redis as the cache: sequential median per page type (one client), then 20 concurrent clients
 cycling over the three page types for 15 s (pages/s). Also in-process: SQL queries per page.
 Writes the "storefront" section of docs/benchmarks.md.
 
@@ -107,8 +109,9 @@ def concurrent(port: int, paths: dict[str, str]) -> dict:
             "median_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95)}
 
 
-def served(media, paths: dict[str, str], cache_seconds: int) -> dict:
+def served(media, paths: dict[str, str], cache_seconds: int, data_seconds: int) -> dict:
     os.environ["STOREFRONT_PAGE_CACHE_SECONDS"] = str(cache_seconds)
+    os.environ["STOREFRONT_DATA_CACHE_SECONDS"] = str(data_seconds)
     os.environ["REDIS_URL"] = REDIS_URL
     port = free_port()
     server = start_gunicorn(port, media, cache_seconds=0)
@@ -123,12 +126,13 @@ def served(media, paths: dict[str, str], cache_seconds: int) -> dict:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
         os.environ.pop("STOREFRONT_PAGE_CACHE_SECONDS", None)
+        os.environ.pop("STOREFRONT_DATA_CACHE_SECONDS", None)
 
 
 def in_process_queries(paths: dict[str, str]) -> dict[str, int]:
     client = Client()
     counts = {}
-    with override_settings(STOREFRONT_PAGE_CACHE_SECONDS=0):
+    with override_settings(STOREFRONT_PAGE_CACHE_SECONDS=0, STOREFRONT_DATA_CACHE_SECONDS=0):
         for name, path in paths.items():
             client.get(path)  # warm the navigation, communes and labels caches
             with CaptureQueriesContext(connection) as queries:
@@ -137,9 +141,10 @@ def in_process_queries(paths: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-def report(demo: dict, paths: dict, queries: dict, plain: dict, cached: dict) -> str:
+def report(demo: dict, paths: dict, queries: dict, plain: dict, shared: dict, cached: dict) -> str:
     rows = []
-    for label, result in (("sans cache de pages", plain), (f"cache de pages {PAGE_CACHE_SECONDS} s", cached)):
+    for label, result in (("sans cache", plain), (f"données publiques partagées {PAGE_CACHE_SECONDS} s", shared),
+                          (f"cache de pages {PAGE_CACHE_SECONDS} s (visiteurs anonymes)", cached)):
         for name in paths:
             median = result["sequential"][name]
             rows.append((f"{label} : {name}, médiane séquentielle", f"{fr(median)} ms",
@@ -161,6 +166,10 @@ démonstration ({demo['products']} produits) : accueil `/`, catalogue `/produits
 |---|---|---|
 {table}
 
+Trois configurations : « sans cache » (seuls la navigation, les communes et les choix de filtres sont en cache :
+chaque page exécute tous ses documents GraphQL) ; « données publiques partagées » (`STOREFRONT_DATA_CACHE_SECONDS=30`,
+ce que reçoivent aussi les résidents connectés : collections, listes et fiches produits, créneaux partagés 30 s) ;
+« cache de pages » (les deux caches, 30 s, réglage par défaut, pour les visiteurs sans session).
 Serveur : `comptoir serve` (gunicorn, 3 processus × 4 fils), cache Django sur Redis. Séquentiel : un client,
 {SEQUENTIAL_RUNS} pages par type après échauffement. Simultané : {CLIENTS} fils clients, chacun sa connexion
 persistante, qui alternent accueil, catalogue et fiche produit pendant {fr(HTTP_SECONDS, 0)} s. Le cache de pages
@@ -175,13 +184,14 @@ def test_storefront_pages_benchmark(demo_catalogue):  # noqa: F811 - the fixture
     # given the demo catalogue, committed so that gunicorn's workers see it
     paths = page_paths()
 
-    # when the pages are served without, then with, the anonymous page cache
+    # when the pages are served with no cache, with public data shared, with whole pages cached
     queries = in_process_queries(paths)
-    plain = served(demo_catalogue["media"], paths, cache_seconds=0)
-    cached = served(demo_catalogue["media"], paths, cache_seconds=PAGE_CACHE_SECONDS)
+    plain = served(demo_catalogue["media"], paths, cache_seconds=0, data_seconds=0)
+    shared = served(demo_catalogue["media"], paths, cache_seconds=0, data_seconds=PAGE_CACHE_SECONDS)
+    cached = served(demo_catalogue["media"], paths, cache_seconds=PAGE_CACHE_SECONDS, data_seconds=PAGE_CACHE_SECONDS)
 
     # then every page answered and the figures are recorded
-    assert plain["concurrent"]["errors"] == [] and cached["concurrent"]["errors"] == []
-    assert plain["concurrent"]["pages"] > 0 and cached["concurrent"]["pages"] > 0
-    write_section("storefront", report(demo_catalogue, paths, queries, plain, cached),
+    assert [r["concurrent"]["errors"] for r in (plain, shared, cached)] == [[], [], []]
+    assert all(r["concurrent"]["pages"] > 0 for r in (plain, shared, cached))
+    write_section("storefront", report(demo_catalogue, paths, queries, plain, shared, cached),
                   "DATABASE_URL=... .venv/bin/pytest tests/benchmarks/test_storefront_benchmark.py -o addopts='' -s")
