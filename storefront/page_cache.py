@@ -25,8 +25,9 @@ def cache_seconds() -> int:
 
 
 def _cacheable(request) -> bool:
+    # Flash messages may live in their own cookie (Django's fallback storage): such a visitor gets a fresh page.
     return (request.method in ("GET", "HEAD") and cache_seconds() > 0
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES)
 
 
 def _key(request) -> str:

@@ -45,8 +45,14 @@ def test_visitors_with_a_session_always_get_a_fresh_page(settings, client, bocag
     session.save()
 
     response = client.get("/producteurs/")
+    with_message_cookie = Client()
+    with_message_cookie.cookies["messages"] = "un-message"
+    message_response = with_message_cookie.get("/producteurs/")
+    anonymous = Client().get("/producteurs/")
 
     assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in message_response
+    assert anonymous["X-Page-Cache"] == "hit"
 
 
 def _local_assets(html: str) -> list[Path]:
