@@ -87,6 +87,7 @@ def product_create(*, product_type, data: dict):
     product.slug = product.slug or _unique_product_slug(product.name)
     product.search_index_dirty = True
     product.save()
+    _reindex_after_commit(product.pk)
     return product
 
 
@@ -94,7 +95,16 @@ def product_update(*, product, data: dict):
     _apply_product_fields(product, data)
     product.search_index_dirty = True
     product.save()
+    _reindex_after_commit(product.pk)
     return product
+
+
+def _reindex_after_commit(product_id: int) -> None:
+    """The product is searchable as soon as the write commits (the search index is maintained by calls, not
+    signals)."""
+    from backend.commerce.search.services import search_products_changed
+
+    search_products_changed(product_ids=[product_id])
 
 
 def product_delete(*, product) -> None:
@@ -103,7 +113,11 @@ def product_delete(*, product) -> None:
 
     if Allocation.objects.filter(stock__product_variant__product=product, quantity_allocated__gt=0).exists():
         raise _product_error("id", "Ce produit est réservé par des commandes en cours : il ne peut pas être supprimé.")
+    from backend.commerce.search.services import search_products_deleted
+
+    product_id = product.pk
     product.delete()
+    search_products_deleted(product_ids=[product_id])
 
 
 def variant_save(*, variant, data: dict):
