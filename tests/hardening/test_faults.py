@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core import mail
 
 from backend.commerce.checkout import delivery, services
-from backend.commerce.checkout.complete import checkout_complete
 from backend.commerce.order.models import Order
 from tests.backend.commerce.conftest import channel, cheese, communes, farm, pickup_point  # noqa: F401
 
@@ -30,38 +28,47 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def broker_down():
-    """Tasks go to a Redis broker on a closed port, as when Redis is stopped."""
-    from backend.config.celery import app
-
-    saved = {key: app.conf.get(key) for key in ("task_always_eager", "broker_url")}
-    app.close()
-    app.conf.update(task_always_eager=False, broker_url=f"redis://127.0.0.1:{_closed_port()}/0")
-    yield app
-    app.close()
-    app.conf.update(saved)
+PLACE_ORDER = """
+import django, sys
+django.setup()
+from backend.commerce.checkout.complete import checkout_complete
+print(checkout_complete(checkout_token=sys.argv[1]).order.number)
+"""
 
 
-@pytest.mark.django_db
-def test_redis_down_the_order_is_placed_and_its_mail_still_sent(broker_down, channel, cheese, pickup_point,  # noqa: F811
-                                                               django_capture_on_commit_callbacks, caplog):
-    # given: a cart ready to complete
+def _test_database_url() -> str:
+    from django.db import connection
+
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_redis_down_the_order_is_placed_and_its_mail_still_sent(channel, cheese, pickup_point,  # noqa: F811
+                                                               tmp_path):
+    # given: a cart ready to complete, and a server process whose broker is Redis on a closed port (Redis stopped)
     checkout = services.checkout_create(channel=channel, email="lea@exemple.fr",
                                         lines=[services.LineInput(cheese.pk, 2)])
     delivery.checkout_delivery_method_update(checkout_token=checkout.pk, collection_point_id=pickup_point.pk)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "backend.config.settings", "DATABASE_URL": _test_database_url(),
+           "CELERY_BROKER_URL": f"redis://127.0.0.1:{_closed_port()}/0", "COMPTOIR_VAR_DIR": str(tmp_path),
+           "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+           "EMAIL_FILE_PATH": str(tmp_path / "mail")}
+    env.pop("EMAIL_HOST", None)
     started = time.monotonic()
-    # when: the order is placed; its confirmation mail is enqueued after commit, on a broker that does not answer
-    with django_capture_on_commit_callbacks(execute=True):
-        order = checkout_complete(checkout_token=checkout.pk).order
+    # when: the order is placed there; its confirmation mail is enqueued after commit, on the broker that is down
+    result = subprocess.run([sys.executable, "-c", PLACE_ORDER, str(checkout.pk)], cwd=settings.BASE_DIR, env=env,
+                            capture_output=True, text=True, timeout=120)
     elapsed = time.monotonic() - started
-    # then: the order exists and the mail went, run in-process instead of being lost
-    assert Order.objects.filter(pk=order.pk).count() == 1
-    assert [(m.to, m.subject) for m in mail.outbox] == [(["lea@exemple.fr"], mail.outbox[0].subject)]
-    assert str(order.number) in mail.outbox[0].subject + mail.outbox[0].body
-    assert [r.getMessage() for r in caplog.records if r.name == "backend.core.events"] == [
-        "broker unreachable: backend.commerce.order.tasks.send_order_confirmation runs in-process"]
-    assert elapsed < 30, elapsed
+    # then: the order exists and its mail went, run in-process instead of being lost
+    assert result.returncode == 0, result.stderr[-2000:]
+    order = Order.objects.get()
+    assert result.stdout.split() == [str(order.number)]
+    mails = sorted((tmp_path / "mail").glob("*.log"))
+    assert len(mails) == 1
+    assert "To: lea@exemple.fr" in mails[0].read_text()
+    assert "broker unreachable: backend.commerce.order.tasks.send_order_confirmation runs in-process" in result.stderr
+    assert elapsed < 60, elapsed
 
 
 # --- A celery worker killed (kill -9) in the middle of a task: acks_late + reject_on_worker_lost keep the message;
@@ -130,3 +137,54 @@ def test_a_worker_killed_mid_task_the_task_completes_once_on_another_worker(tmp_
     assert len(starts) == 2 and starts[0] != starts[1]
     assert _lines(tmp_path / "effects.log") == ["commande-42"]
     assert first.returncode == -signal.SIGKILL
+
+
+# --- The database restarting during checkoutComplete: the server ends our session (pg_terminate_backend, as a restart
+# or failover does) after the order rows are written but before the commit. No half-written order, a clear error,
+# and the same call succeeds once the database is back.
+COMPLETE = 'mutation($id: ID!) { checkoutComplete(id: $id) { order { number } errors { code } } }'
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_lost_during_checkout_complete_writes_nothing_and_retry_succeeds(
+        channel, cheese, pickup_point, monkeypatch):  # noqa: F811
+    import psycopg
+    from django.db import connection
+
+    from backend.commerce.checkout import complete
+    from backend.commerce.checkout.models import Checkout
+    from backend.commerce.order.models import OrderLine
+    from backend.commerce.warehouse.models import Stock
+    from tests.utils import ApiClient, to_global_id
+
+    # given: a cart ready to complete, and the session killed from outside at the last step of the first attempt
+    checkout = services.checkout_create(channel=channel, email="lea@exemple.fr",
+                                        lines=[services.LineInput(cheese.pk, 2)])
+    delivery.checkout_delivery_method_update(checkout_token=checkout.pk, collection_point_id=pickup_point.pk)
+    real_allocate, attempts = complete.allocate_order_lines, []
+
+    def allocate_after_the_server_dropped_us(**kwargs):
+        attempts.append(1)
+        if len(attempts) == 1:
+            params = connection.get_connection_params()
+            with psycopg.connect(**{k: v for k, v in params.items() if k != "cursor_factory"},
+                                 autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+        return real_allocate(**kwargs)
+
+    monkeypatch.setattr(complete, "allocate_order_lines", allocate_after_the_server_dropped_us)
+    api, variables = ApiClient(), {"id": to_global_id("Checkout", checkout.pk)}
+    stock_before = list(Stock.objects.values_list("quantity", "quantity_allocated"))
+    # when
+    lost = api.query(COMPLETE, variables)
+    after_loss = (Order.objects.count(), OrderLine.objects.count(), Checkout.objects.count(),
+                  list(Stock.objects.values_list("quantity", "quantity_allocated")))
+    retried = api.query(COMPLETE, variables)
+    # then: a clear error and nothing half-written, then success
+    assert lost["data"] == {"checkoutComplete": None}
+    assert lost["errors"][0]["message"] == ("Service momentanément indisponible : rien n'a été enregistré, réessayez "
+                                            "dans un instant.")
+    assert lost["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert after_loss == (0, 0, 1, stock_before)
+    assert retried["data"]["checkoutComplete"]["errors"] == []
+    assert (Order.objects.count(), Checkout.objects.count(), len(attempts)) == (1, 0, 2)

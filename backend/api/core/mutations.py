@@ -9,14 +9,23 @@ A mutation that declares nothing is refused at import time, so a new mutation ca
 
 import graphene
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from graphene.types.mutation import MutationOptions
+from graphql import GraphQLError
 
 from backend.api.core.errors import PermissionDenied, validation_error_to_list
 from backend.api.core.ratelimit import enforce_rate_limit
 from backend.core.permissions import has_permissions
 
 AUTH_RULES = {"public", "authenticated"}
+
+
+class ServiceUnavailable(GraphQLError):
+    """The database could not be reached: nothing was written, the same call can be sent again."""
+
+    def __init__(self):
+        super().__init__("Service momentanément indisponible : rien n'a été enregistré, réessayez dans un instant.",
+                         extensions={"code": "SERVICE_UNAVAILABLE", "exception": {"code": "SERVICE_UNAVAILABLE"}})
 
 
 class BaseMutationOptions(MutationOptions):
@@ -77,6 +86,9 @@ class BaseMutation(graphene.Mutation):
             return cls.perform_mutation(root, info, **data)
         except ValidationError as error:
             return cls.error_response(error)
+        except (OperationalError, InterfaceError) as error:
+            # The database went away (restart, failover): the transaction is lost whole; the caller may retry.
+            raise ServiceUnavailable() from error
 
     @classmethod
     def perform_mutation(cls, root, info, **data):
