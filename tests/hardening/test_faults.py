@@ -93,7 +93,7 @@ def _wait(predicate, seconds: float, what: str, logs: list[Path]) -> None:
         if predicate():
             return
         time.sleep(0.2)
-    pytest.fail(f"{what} not seen after {seconds} s:\n" + "\n".join(p.read_text()[-1500:] for p in logs))
+    pytest.fail(f"{what} not seen after {seconds} s:\n" + "\n".join(p.read_text()[-1500:] for p in logs if p.exists()))
 
 
 def _lines(path: Path) -> list[str]:
@@ -119,7 +119,7 @@ def test_a_worker_killed_mid_task_the_task_completes_once_on_another_worker(tmp_
     try:
         # when: the task starts on the first worker, which is killed -9 halfway
         app.send_task("tests.hardening.slow_effect", args=[str(tmp_path), "commande-42", 3.0])
-        _wait(lambda: len(_lines(tmp_path / "starts.log")) == 1, 90, "the first delivery", logs)
+        _wait(lambda: len(_lines(tmp_path / "starts.log")) == 1, 180, "the first delivery", logs)
         os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=10)
         second = _start_worker("second", logs[1])

@@ -185,3 +185,13 @@ def test_malformed_rate_is_a_configuration_error():
     for bad in ("5", "0/60", "cinq/60", "5/-1"):
         with pytest.raises(ValueError):
             parse_rate(bad)
+
+
+def test_an_empty_rate_switches_a_limit_off(settings):
+    from backend.api.core.ratelimit import rate_of
+    from backend.core.ratelimit import Rate
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "checkout_create": ""}
+
+    assert rate_of("checkout_create") is None
+    assert rate_of("login_failed_emails") == Rate(5, 900)
