@@ -9,6 +9,7 @@ the same catalogue, so a busy hour costs one execution per distinct query and pe
 mutation, any root field outside the public catalogue (checkout, me, order...) is never cached.
 """
 
+import gc
 import hashlib
 import json
 import logging
@@ -164,7 +165,8 @@ class BatchingExecutionContext(DeferredExecutionContext):
             return self.complete_value(return_type, field_nodes, info, path, value)
 
         try:
-            args = get_argument_values(field_def, field_nodes[0], self.variable_values)
+            # most fields take no argument: skip graphql-core's coercion machinery for them
+            args = get_argument_values(field_def, field_nodes[0], self.variable_values) if field_def.args else {}
             result = resolve_fn(source, info, **args)
             if isinstance(result, SyncFuture):
                 if not result.done():
@@ -318,8 +320,27 @@ def _public_cache_key(document, query, variables, operation_name) -> str | None:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# A catalogue page allocates tens of thousands of short-lived objects (futures, dicts, Money): with Python's default
+# thresholds (700, 10, 10) the collector ran ~30 times per request and, every few requests, walked the whole heap
+# (schema, Django, ~230k objects), 12-16 ms per request on average, measured. Once the process is warm, its
+# long-lived objects are moved out of the collector's sight (gc.freeze) and young collections are made rarer;
+# unreachable cycles are still collected, just in larger batches.
+GC_THRESHOLDS = (20_000, 50, 100)
+_gc_tuned = [False]
+
+
+def _tune_gc_once() -> None:
+    if _gc_tuned[0]:
+        return
+    _gc_tuned[0] = True
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def execute_operation(schema, query, variables, operation_name, context) -> ExecutionResult:
     """Run one operation. Never raises for client mistakes: they come back as errors in the result."""
+    _tune_gc_once()
     if not isinstance(query, str) or not query.strip():
         return ExecutionResult(data=None, errors=[GraphQLError("Must provide a query string.")])
     if len(query.encode()) > settings.GRAPHQL_MAX_QUERY_BYTES:
