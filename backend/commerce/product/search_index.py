@@ -15,12 +15,20 @@ from backend.commerce.product.models import (
     Product,
     ProductVariant,
 )
-from backend.commerce.search.backends.postgres import rebuild_lexicon, write_search_vectors
+from backend.commerce.search.backends.postgres import (
+    flush_pending_index_entries,
+    rebuild_lexicon,
+    write_search_vectors,
+)
 from backend.commerce.search.text import WeightedDocument
 from backend.commerce.warehouse.models import Stock
 from backend.core.plugins import get_plugin_manager
 
 BATCH_SIZE = 500
+# From this many products reindexed in one pass, the GIN pending list is flushed at the end (see
+# flush_pending_index_entries); below it, autovacuum does it in its own time.
+BULK_REINDEX_THRESHOLD = 5000
+SEARCH_VECTOR_INDEX = "product_search_vector_idx"
 
 
 def editorjs_plain_text(description) -> str:
@@ -107,7 +115,14 @@ def update_products_search_vector(*, product_ids: Iterable[int]) -> int:
             documents = product_search_documents(product_ids=batch)
             updated += write_search_vectors(model=Product, documents=documents,
                                             clear_dirty_column="search_index_dirty")
+    if updated >= BULK_REINDEX_THRESHOLD:
+        flush_products_search_index()
     return updated
+
+
+def flush_products_search_index() -> None:
+    """Make a bulk reindex fast to search right away (passes of batches call it once at their end)."""
+    flush_pending_index_entries(index_name=SEARCH_VECTOR_INDEX)
 
 
 def mark_products_search_dirty(*, product_ids: Iterable[int] = (), category_ids: Iterable[int] = (),

@@ -9,7 +9,9 @@ from django.utils import timezone
 from backend.commerce.product.models import Product
 from backend.commerce.product.search_index import (
     BATCH_SIZE,
+    BULK_REINDEX_THRESHOLD,
     dirty_product_ids,
+    flush_products_search_index,
     mark_products_search_dirty,
     rebuild_products_lexicon,
     update_products_search_vector,
@@ -66,6 +68,8 @@ def search_index_dirty_products(*, batch_size: int = BATCH_SIZE, progress: Progr
         search_index_products(product_ids=ids[start : start + batch_size])
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
+    if len(ids) >= BULK_REINDEX_THRESHOLD:
+        flush_products_search_index()
     return len(ids)
 
 
@@ -81,6 +85,7 @@ def search_reindex_all(*, progress: Progress | None = None) -> int:
         update_products_search_vector(product_ids=ids[start : start + BATCH_SIZE])
         if progress:
             progress(min(start + BATCH_SIZE, len(ids)), total)
+    flush_products_search_index()
     rebuild_products_lexicon()
     if external:
         backend.reindex_all(product_ids=ids, progress=(lambda current, _total: progress(len(ids) + current, total))

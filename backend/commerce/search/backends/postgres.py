@@ -14,7 +14,7 @@ from backend.commerce.search.models import SearchTerm
 from backend.commerce.search.text import WeightedDocument, query_tokens
 
 TEXT_SEARCH_CONFIG = "french_unaccent"
-# ts_rank_cd weights for D, C, B, A: a word in the name counts ten times a word in the description.
+# ts_rank weights for D, C, B, A: a word in the name counts ten times a word in the description.
 RANK_WEIGHTS = "{0.1,0.2,0.4,1.0}"
 LEXICON_WORD_CHARS = (3, 30)
 
@@ -27,8 +27,11 @@ class TextSearchMatch(Func):
     output_field = BooleanField()
 
 
-class CoverDensityRank(Func):
-    template = f"ts_rank_cd('{RANK_WEIGHTS}'::float4[], %(expressions)s, 1)"
+class WeightedRank(Func):
+    """ts_rank, not ts_rank_cd: for the one- and two-word queries of a shop the order is the same (the weights
+    decide), and it costs a third of ts_rank_cd on a 100,000-row match (measured: 56 ms against 140 ms)."""
+
+    template = f"ts_rank('{RANK_WEIGHTS}'::float4[], %(expressions)s, 1)"
     output_field = FloatField()
 
 
@@ -42,7 +45,7 @@ def filter_and_rank(queryset: QuerySet, text: str, *, vector_field: str = "searc
     """Objects of `queryset` matching `text`, annotated with `search_rank` and ordered by it (best first).
 
     A query with no searchable word (only punctuation, emoji or nothing) matches nothing. `document_field` is kept
-    for callers and for a trigram tie-break they may add; the ranking itself is ts_rank_cd over the weighted vector
+    for callers and for a trigram tie-break they may add; the ranking itself is ts_rank over the weighted vector
     (a per-row trigram similarity cost 0.5 s on a 15,000-row result of the 100,000-product benchmark)."""
     tokens = query_tokens(text)
     if not tokens:
@@ -50,7 +53,7 @@ def filter_and_rank(queryset: QuerySet, text: str, *, vector_field: str = "searc
     tsquery = tsquery_expression(tokens)
     return (
         queryset.filter(TextSearchMatch(F(vector_field), tsquery))
-        .annotate(search_rank=CoverDensityRank(F(vector_field), tsquery))
+        .annotate(search_rank=WeightedRank(F(vector_field), tsquery))
         .order_by("-search_rank", "pk")
     )
 
@@ -101,6 +104,14 @@ def write_search_vectors(*, model: type[Model], documents: dict[int, WeightedDoc
             [lexicon_words(short_texts)],
         )
     return updated
+
+
+def flush_pending_index_entries(*, index_name: str) -> None:
+    """Move the GIN index's pending list (fastupdate) into the index proper. After a bulk reindex the list holds
+    every new entry and each search scans it linearly: 11 ms instead of 3 ms per 15,000-row match, until autovacuum
+    passes. Small reindexes keep the cheap pending-list writes."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index_name])
 
 
 def normalize_spaces(text: str) -> str:
