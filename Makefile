@@ -27,8 +27,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# Tests that start real celery workers reconfigure the process-wide celery app: they run in a second pytest process.
 test: $(VENV)/.installed-dev lint
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -m "not worker" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -m worker $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -p no:cacheprovider tests/benchmarks -o addopts="" -s $(PYTEST_ARGS)

@@ -12,3 +12,18 @@ def api_client():
     from tests.utils import ApiClient
 
     return ApiClient()
+
+
+@pytest.fixture(autouse=True)
+def celery_app_restored():
+    """Tests that start real workers point the celery app at Redis; whatever a test does, the next one gets the
+    app as settings configure it (in-process tasks unless a broker is configured)."""
+    from django.conf import settings
+
+    from backend.config.celery import app
+
+    yield
+    wanted = {"task_always_eager": settings.CELERY_TASK_ALWAYS_EAGER, "broker_url": settings.CELERY_BROKER_URL or None}
+    if any(app.conf.get(key) != value for key, value in wanted.items()):
+        app.close()
+        app.conf.update(wanted)

@@ -5,6 +5,8 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from backend.core.events import after_commit
@@ -79,3 +81,10 @@ def get_plugin_manager() -> PluginManager:
 def reset_plugin_manager() -> None:
     """For tests that change settings.PLUGINS."""
     get_plugin_manager.cache_clear()
+
+
+@receiver(setting_changed)
+def _plugins_setting_changed(*, setting, **_kwargs) -> None:
+    """A changed (or restored) PLUGINS setting takes effect at the next call: no manager outlives its settings."""
+    if setting in {"PLUGINS", "PLUGIN_CONFIG"}:
+        reset_plugin_manager()
