@@ -142,13 +142,16 @@ def _write_report() -> None:
     rel, scale = r["relevance"], r["relevance_at_scale"]
     hits = f"{rel.hits_at_5}/{rel.queries} ({rel.hit_rate:.1%})"
     hits_at_scale = f"{scale.hits_at_5}/{scale.queries} ({scale.hit_rate:.1%})"
-    verdict = "met" if r["page_p95"] < TARGET_P95_MS else (
-        "NOT met: one-word queries matching 10 to 100 % of the generated catalogue (a category, a place, a "
-        "producer's name) must rank every match, which costs 60 to 400 ms here; specific queries stay under the "
-        "median")
+    verdict = "met" if r["page_p95"] < TARGET_P95_MS else "NOT met"
+    hard_cases = (
+        "The hard cases stay in the mix: with this generator's 40 nouns, 12 places and 8 categories, one-word "
+        "queries (a category, a place, a noun) match 10 to 15 % of the products and `mormal` matches all of them "
+        "(every generated producer is \"du Pays de Mormal\"); every match is ranked, so their cost grows with "
+        "the match count (the max above is `mormal`) while specific queries take a few ms.")
     body = f"""
-PostgreSQL backend (full-text `french_unaccent`, weighted vector ranked by `ts_rank_cd`, typo lexicon with a
-trigram index), selector
+PostgreSQL backend (full-text `french_unaccent`, weighted vector ranked by `ts_rank` — a third of `ts_rank_cd`'s
+cost on big matches, same relevance —, typo lexicon with a trigram index, GIN pending list flushed after a bulk
+reindex, vector and short document left out of the ranked rows), selector
 `search_products(Product.objects.all(), text)`; one SQL statement per page, one more for the count.
 
 **Relevance** — {rel.queries} queries of `tests/search/relevance.py` (typos, missing accents, plurals, producers,
@@ -171,7 +174,7 @@ communes, labels, word order, prefixes) on the fixture catalogue of `tests/searc
 | first page of {PAGE} results | {r["page_p50"]:.1f} ms | {r["page_p95"]:.1f} ms | {r["page_max"]:.1f} ms |
 | first page + total count | {r["total_p50"]:.1f} ms | {r["total_p95"]:.1f} ms | {r["total_max"]:.1f} ms |
 
-Target: p95 of a page under {TARGET_P95_MS:.0f} ms — {verdict}. Load average when written:
+Target: p95 of a page under {TARGET_P95_MS:.0f} ms — {verdict}. {hard_cases} Load average when written:
 {os.getloadavg()[0]:.1f} (other work shares the machine). Building the catalogue took {r["build_seconds"]:.0f} s; the
 index service wrote {r["indexing_rate"]:,.0f} products/s (`update_products_search_vector`, batches of 500).
 """
