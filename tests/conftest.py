@@ -16,14 +16,13 @@ def api_client():
 
 @pytest.fixture(autouse=True)
 def celery_app_restored():
-    """Tests that start real workers point the celery app at Redis; whatever a test does, the next one gets the
-    app as settings configure it (in-process tasks unless a broker is configured)."""
-    from django.conf import settings
-
+    """Tests that start real workers point the celery app at Redis; whatever a test does, the next one gets the app
+    configured as before it (in-process tasks unless a broker is configured)."""
     from backend.config.celery import app
 
+    keys = ("task_always_eager", "broker_url")
+    before = {key: app.conf.get(key) for key in keys}
     yield
-    wanted = {"task_always_eager": settings.CELERY_TASK_ALWAYS_EAGER, "broker_url": settings.CELERY_BROKER_URL or None}
-    if any(app.conf.get(key) != value for key, value in wanted.items()):
+    if any(app.conf.get(key) != value for key, value in before.items()):
         app.close()
-        app.conf.update(wanted)
+        app.conf.update(before)
