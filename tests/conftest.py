@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
+# Every test sees fresh answers: the anonymous catalogue micro-cache is per process and would mix tests' data.
+os.environ.setdefault("GRAPHQL_PUBLIC_CACHE_SECONDS", "0")
 
 import pytest  # noqa: E402
 

@@ -206,6 +206,10 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "30"))
 GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("GRAPHQL_MAX_QUERY_BYTES", "100000"))
 DEFAULT_CHANNEL_SLUG = os.environ.get("DEFAULT_CHANNEL_SLUG", "comptoir-de-mormal")
+# Anonymous catalogue answers (products, categories, pages...: never a cart, an order, a signed-in user or a mutation)
+# are kept this many seconds in each server process: what an anonymous visitor sees may be that old, the cart always
+# re-checks stock and prices for real. 0 turns it off (the test suite does).
+GRAPHQL_PUBLIC_CACHE_SECONDS = int(os.environ.get("GRAPHQL_PUBLIC_CACHE_SECONDS", "3"))
 
 # JWT, as Saleor: RS256, access 5 min, refresh 30 days
 JWT_ACCESS_TTL_SECONDS = int(os.environ.get("JWT_TTL_ACCESS", "300"))
