@@ -28,3 +28,21 @@ def celery_app_restored():
     if any(app.conf.get(key) != value for key, value in before.items()):
         app.close()
         app.conf.update(before)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium driven by Playwright, once per test process (Playwright's sync API allows one per thread);
+    skipped with the reason when Chromium is not installed."""
+    from pathlib import Path
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()

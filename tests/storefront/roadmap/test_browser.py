@@ -3,14 +3,13 @@ pages checked by axe-core, screenshots saved to tests/artifacts/screenshots/ for
 
 import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
 from plugins.roadmap.models import Registration
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS
+from tests.e2e.conftest import ARTIFACTS
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
 
@@ -18,20 +17,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
-def chromium_page(transactional_db):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        # No tile server in tests: the SVG map must stay (and the test must not reach the internet).
-        page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
-        yield page
-        chromium.close()
+def chromium_page(transactional_db, chromium_browser):
+    context = chromium_browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    # No tile server in tests: the SVG map must stay (and the test must not reach the internet).
+    page.route("**/tile.openstreetmap.org/**", lambda route: route.abort())
+    yield page
+    context.close()
 
 
 def _shot(page, name: str) -> None:
