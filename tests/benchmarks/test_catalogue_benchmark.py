@@ -239,8 +239,8 @@ sa connexion `http.client` persistante, pendant {fr(HTTP_SECONDS, 0)} s après u
 sur la même machine que le serveur et PostgreSQL (charge moyenne à la fin de la mesure : {load}) : le débit mesuré
 est un plancher. Micro-cache : `GRAPHQL_PUBLIC_CACHE_SECONDS={MICRO_CACHE_SECONDS}` (3 s par défaut ; la mesure
 « sans cache » le met à 0) garde {MICRO_CACHE_SECONDS} s dans chaque processus la réponse aux requêtes
-anonymes du catalogue (jamais pour un utilisateur connecté, une mutation, le panier ou les commandes). Pour comparaison, Saleor 3.23 sert 26,7 requêtes/s
-avec 13 requêtes SQL pour une grille comparable de 20 produits.
+anonymes du catalogue (jamais pour un utilisateur connecté, une mutation, le panier ou les commandes).
+Pour comparaison, Saleor 3.23 sert 26,7 requêtes/s avec 13 requêtes SQL pour une grille comparable de 20 produits.
 """
 
 
