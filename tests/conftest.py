@@ -4,9 +4,17 @@ import os
 
 os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
 # Every test sees fresh answers: the anonymous catalogue micro-cache is per process and would mix tests' data.
+# (Settings are already loaded by pytest-django when this file is read, so the setting itself is changed below.)
 os.environ.setdefault("GRAPHQL_PUBLIC_CACHE_SECONDS", "0")
 
 import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_public_answer_cache():
+    from django.conf import settings
+
+    settings.GRAPHQL_PUBLIC_CACHE_SECONDS = 0
 
 
 @pytest.fixture
