@@ -27,10 +27,11 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# Tests that start real celery workers reconfigure the process-wide celery app: they run in a second pytest process.
+# Tests that start real celery workers reconfigure the process-wide celery app: each runs in a pytest process of its own.
+WORKER_TESTS := tests/backend/test_celery_worker.py tests/hardening/test_faults.py
 test: $(VENV)/.installed-dev lint
 	$(BIN)/python -m pytest -p no:cacheprovider -m "not worker" $(PYTEST_ARGS)
-	$(BIN)/python -m pytest -p no:cacheprovider -m worker $(PYTEST_ARGS)
+	for f in $(WORKER_TESTS); do $(BIN)/python -m pytest -p no:cacheprovider -m worker $$f $(PYTEST_ARGS) || exit 1; done
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -p no:cacheprovider tests/benchmarks -o addopts="" -s $(PYTEST_ARGS)

@@ -24,20 +24,6 @@ def api_client():
     return ApiClient()
 
 
-@pytest.fixture(autouse=True)
-def celery_app_restored():
-    """Tests that start real workers point the celery app at Redis; whatever a test does, the next one gets the app
-    configured as before it (in-process tasks unless a broker is configured)."""
-    from backend.config.celery import app
-
-    keys = ("task_always_eager", "broker_url")
-    before = {key: app.conf.get(key) for key in keys}
-    yield
-    if any(app.conf.get(key) != value for key, value in before.items()):
-        app.close()
-        app.conf.update(before)
-
-
 @pytest.fixture(scope="session")
 def chromium_browser():
     """Debian's Chromium driven by Playwright, once per test process (Playwright's sync API allows one per thread);
