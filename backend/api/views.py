@@ -4,7 +4,7 @@ import json
 import logging
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -130,10 +130,6 @@ def _multipart_operations(request):
             except (KeyError, IndexError, ValueError, TypeError):
                 return _error_response(f"The map path '{path}' does not exist in the operations.")
     return operations
-
-
-def http_not_allowed(request):
-    return HttpResponseNotAllowed(["POST"])
 
 
 def thumbnail_view(request, media_id: str, size: int, fmt: str | None = None):

@@ -7,7 +7,6 @@ import os
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
 from django.shortcuts import render
 
 from storefront import client
@@ -102,6 +101,3 @@ def page(request, template: str, context: dict, status: int = 200):
     context = {**context, "nav": navigation(), "canonical": request.build_absolute_uri(request.path)}
     return render(request, template, context, status=status)
 
-
-def not_found(message: str = "Cette page n'existe pas."):
-    raise Http404(message)
