@@ -127,3 +127,29 @@ def test_the_docker_readme_documents_backup_and_restore_of_the_database_and_medi
 
     for needle in ("pg_dump", "pg_restore", "tar -czf", "tar -xzf", "comptoir_media", "ELASTIC_PASSWORD"):
         assert needle in text
+
+
+def test_web_trusts_the_forwarded_headers_of_the_compose_network_only(compose):
+    import ipaddress
+
+    web = compose["services"]["web"]["environment"]
+    subnet = compose["networks"]["default"]["ipam"]["config"][0]["subnet"]
+
+    # the default network has a fixed subnet, and TRUSTED_PROXIES defaults to it (overridable as a whole)
+    assert subnet == "${COMPTOIR_SUBNET:-172.30.57.0/24}"
+    assert web["TRUSTED_PROXIES"] == "${TRUSTED_PROXIES:-${COMPTOIR_SUBNET:-172.30.57.0/24}}"
+    network = ipaddress.ip_network("172.30.57.0/24")
+    assert network.is_private and next(network.hosts()) == ipaddress.ip_address("172.30.57.1")  # the gateway
+    # only the web server reads the forwarded headers; the workers never see a request
+    for service in ("worker", "beat", "setup"):
+        assert "TRUSTED_PROXIES" not in compose["services"][service]["environment"]
+    assert compose["services"]["web"]["ports"] == ["${WEB_BIND:-127.0.0.1}:${WEB_PORT:-8000}:8000"]
+
+
+def test_the_docker_readme_explains_the_trusted_proxies():
+    text = (DOCKER / "README.md").read_text(encoding="utf-8")
+    readme = (DOCKER.parent / "README.md").read_text(encoding="utf-8")
+
+    for needle in ("TRUSTED_PROXIES", "COMPTOIR_SUBNET", "172.30.57.1", "X-Forwarded-For", "X-Forwarded-Proto"):
+        assert needle in text
+    assert "| `TRUSTED_PROXIES` |" in readme and "`COMPTOIR_SUBNET`" in readme
