@@ -333,3 +333,28 @@ STOREFRONT_GRAPHQL_TRANSPORT = os.environ.get(
 LOGISTICS_PLANNING_SECONDS = float(os.environ.get("LOGISTICS_PLANNING_SECONDS", "5"))
 LOGISTICS_TILE_URL = os.environ.get("LOGISTICS_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LOGISTICS_TILE_ATTRIBUTION = os.environ.get("LOGISTICS_TILE_ATTRIBUTION", "© les contributeurs d'OpenStreetMap")
+
+# --- Celery time limits and the Redis visibility timeout (issue 8) ---
+# Tasks are acknowledged late (CELERY_TASK_ACKS_LATE above): a task's message stays on the broker until the task ends,
+# so a worker killed mid-task loses nothing. Redis gives a message nobody acknowledged to another worker once
+# `visibility_timeout` seconds have passed since it was handed out. Every task must therefore end (hard time limit)
+# before that timeout, or a slow but healthy task would run a second time in parallel; and the timeout should be as
+# short as that allows, since a task lost with its worker waits that long (celery's default: one hour).
+# Countdowns (retries with back-off, at most 600 s) also stay below it, or their message would be handed out twice.
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))  # mails, index updates, purges
+CELERY_LONG_TASK_TIME_LIMITS = {
+    "search.reindex_all": 900,  # the whole catalogue, and the Elasticsearch index rebuilt behind its alias
+    "plugins.producers.tasks.compute_monthly_statements": 900,  # a statement for each of the 150 producers
+    "plugins.producers.portal.tasks.run_import": 600,  # one producer's CSV file (size-limited upload)
+    # the solver may run twice its time (a relaxed second solve when not every stop fits), plus distances and saves
+    "logistics.tasks.plan_rounds_task": int(2 * LOGISTICS_PLANNING_SECONDS) + 120,
+}
+CELERY_TASK_ANNOTATIONS = {name: {"time_limit": limit} for name, limit in CELERY_LONG_TASK_TIME_LIMITS.items()}
+CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "1200"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+if CELERY_VISIBILITY_TIMEOUT <= max(CELERY_TASK_TIME_LIMIT, 600, *CELERY_LONG_TASK_TIME_LIMITS.values()):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT ({CELERY_VISIBILITY_TIMEOUT} s) must exceed the longest task time limit and retry "
+        "countdown, or Redis would hand a running task to a second worker.")
