@@ -2,7 +2,18 @@
 
 from django.contrib import admin
 
-from logistics.models import Courier, DistributionDay, Hub, Parcel, PickupPoint, PickupSlot, Round, Stop, Vehicle
+from logistics.models import (
+    Courier,
+    DistributionDay,
+    Hub,
+    Parcel,
+    PickupPoint,
+    PickupSlot,
+    ProducerClosure,
+    Round,
+    Stop,
+    Vehicle,
+)
 
 
 @admin.register(Hub)
@@ -47,12 +58,21 @@ class RoundInline(admin.TabularInline):
     readonly_fields = ["kind", "vehicle", "number", "status", "departure", "return_time", "planned_km"]
 
 
+class ProducerClosureInline(admin.TabularInline):
+    """Written by the periodic task at each cut-off; staff may add a row to close a producer early."""
+
+    model = ProducerClosure
+    extra = 0
+    fields = ["producer", "cutoff_at", "closed_at"]
+    raw_id_fields = ["producer"]
+
+
 @admin.register(DistributionDay)
 class DistributionDayAdmin(admin.ModelAdmin):
     list_display = ["date", "hub", "status", "planned_at"]
     readonly_fields = ["planning_task_id", "planning_step", "planning_current", "planning_total", "planning_error",
                        "summary", "planned_at"]
-    inlines = [RoundInline]
+    inlines = [ProducerClosureInline, RoundInline]
 
 
 @admin.register(Stop)

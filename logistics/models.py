@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 # Permissions (declared on DistributionDay): staff who plan the days, staff who hand parcels over at a pickup point.
 MANAGE_LOGISTICS = "logistics.manage_logistics"
@@ -119,6 +120,27 @@ class DistributionDay(models.Model):
 
     def __str__(self) -> str:
         return f"Journée du {self.date:%d/%m/%Y}"
+
+
+class ProducerClosure(models.Model):
+    """A producer's ordering for a distribution day, closed at its cut-off (logistics/services/cutoff.py). The
+    checkout refuses that producer's goods for the day from the cut-off on, whether or not this row exists yet; the
+    row records when the periodic task closed it (and lets staff close a producer early from the admin)."""
+
+    day = models.ForeignKey(DistributionDay, on_delete=models.CASCADE, related_name="producer_closures")
+    producer = models.ForeignKey("producers.Producer", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name="producteur")
+    cutoff_at = models.DateTimeField("heure limite de commande")
+    closed_at = models.DateTimeField("close le", default=timezone.now)
+
+    class Meta:
+        ordering = ["day", "cutoff_at", "pk"]
+        verbose_name = "clôture des commandes d'un producteur"
+        verbose_name_plural = "clôtures des commandes des producteurs"
+        constraints = [models.UniqueConstraint(fields=["day", "producer"], name="one_closure_per_day_producer")]
+
+    def __str__(self) -> str:
+        return f"{self.producer} — {self.day}"
 
 
 class Vehicle(models.Model):

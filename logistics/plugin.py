@@ -1,4 +1,5 @@
-"""The logistics plugin: pickup slots at checkout and on orders, and the logistics GraphQL (through the schema hooks).
+"""The logistics plugin: pickup slots at checkout and on orders, producers' cut-offs at checkout, and the logistics
+GraphQL (through the schema hooks).
 
 The core never imports logistics: it calls these hooks (listed in settings.PLUGINS)."""
 
@@ -28,10 +29,18 @@ class LogisticsPlugin(BasePlugin):
         when = f"Livrée lors de la tournée du {day.date:%d/%m/%Y}."
         return [dataclasses.replace(option, message=option.message or when) for option in previous_value]
 
+    def checkout_line_refusals(self, *, previous_value, checkout, variants):
+        """Goods whose producer's orders for the cart's distribution day closed at its cut-off."""
+        from logistics.services.ordering import closed_goods
+
+        return {**previous_value, **closed_goods(checkout=checkout, variants=variants)}
+
     def order_created(self, *, order):
         from backend.commerce.order.services import order_note_add
+        from logistics.services.ordering import home_order_pin_day
         from logistics.services.slots import pickup_slot_attach_order
 
+        home_order_pin_day(order=order)
         try:
             pickup_slot_attach_order(order=order)
         except ValidationError as error:

@@ -22,6 +22,14 @@ def plan_rounds_task(self, day_id: int, time_limit: float | None = None, seed: i
     return {"ok": outcome.ok, "message": outcome.message, "rounds": outcome.rounds, "stops": outcome.stops}
 
 
+@shared_task
+def close_orders_at_cutoff() -> dict:
+    """Periodic (celery beat): close each producer's ordering at its cut-off, and the days once all are closed."""
+    from logistics.services.cutoff import ordering_close_due
+
+    return ordering_close_due().as_dict()
+
+
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_handover_mail(order_id: str, parcel_ids: list[str]) -> bool:
     order = order_by_id(order_id)

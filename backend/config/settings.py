@@ -172,6 +172,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "reindex-dirty-products": {"task": "search.update_search_index", "schedule": 60.0},
+    # Producers' cut-offs (the checkout applies them with the clock anyway: this records and closes the days).
+    "close-orders-at-cutoff": {"task": "logistics.tasks.close_orders_at_cutoff", "schedule": 300.0},
 }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -33,8 +33,17 @@ CHECKOUT_MESSAGES = {
 }
 
 
+# Codes whose message from the API says more than ours: it names the product and why (e.g. « Maroilles » : the
+# producer's orders for Friday's distribution closed on Wednesday at 16 h 00).
+SPECIFIC_MESSAGE_CODES = {"PRODUCT_UNAVAILABLE_FOR_PURCHASE"}
+
+
 def french_errors(errors: list[dict]) -> list[str]:
-    return [CHECKOUT_MESSAGES.get(e.get("code"), e.get("message") or "Erreur") for e in errors]
+    def message(error: dict) -> str:
+        if error.get("code") in SPECIFIC_MESSAGE_CODES and error.get("message"):
+            return error["message"]
+        return CHECKOUT_MESSAGES.get(error.get("code"), error.get("message") or "Erreur")
+    return [message(e) for e in errors]
 
 
 class QuantityForm(forms.Form):
@@ -104,6 +113,18 @@ def view(request):
     return page(request, "storefront/cart.html", {"checkout": checkout, "groups": lines_by_producer(request, checkout)})
 
 
+LINE_PROBLEMS = {  # Saleor's CheckoutLineProblem types, said to the resident
+    "CheckoutLineProblemVariantNotAvailable": "Ce produit ne peut plus être commandé (pour cette distribution) : "
+                                              "retirez-le pour valider votre commande.",
+    "CheckoutLineProblemInsufficientStock": "Il n'y a plus assez de stock pour cette quantité.",
+}
+
+
+def line_problem(line: dict) -> str:
+    kinds = [problem.get("__typename") for problem in line.get("problems") or []]
+    return next((LINE_PROBLEMS[kind] for kind in kinds if kind in LINE_PROBLEMS), "")
+
+
 def lines_by_producer(request, checkout: dict | None) -> list[dict]:
     """The cart's lines grouped by producer (each prepares its own goods), producers alphabetically, lines of no
     known producer last. One extension query; without the producers plugin, a single group."""
@@ -116,6 +137,7 @@ def lines_by_producer(request, checkout: dict | None) -> list[dict]:
                    for edge in (data.get("products") or {}).get("edges") or []}
     groups: dict[str, dict] = {}
     for line in lines:
+        line["problem"] = line_problem(line)
         producer = producer_of.get(line["variant"]["product"]["id"])
         key = producer["slug"] if producer else ""
         groups.setdefault(key, {"producer": producer, "lines": []})["lines"].append(line)

@@ -23,6 +23,7 @@ from backend.commerce.checkout.delivery import current_delivery_options
 from backend.commerce.checkout.error_codes import CheckoutErrorCode
 from backend.commerce.checkout.models import Checkout
 from backend.commerce.checkout.pricing import Totals, checkout_totals
+from backend.commerce.checkout.refusals import raise_if_plugins_refuse
 from backend.commerce.checkout.selectors import LineInfo, checkout_lines_info, collection_points_for
 from backend.commerce.checkout.services import parse_token
 from backend.commerce.checkout.stock import available_by_variant, insufficient_stock_error
@@ -119,6 +120,7 @@ def _validate_basics(checkout: Checkout, lines_info: list[LineInfo]) -> None:
         if not info.is_available_for_purchase:
             raise _error("lines", f"« {info.product.name} » n'est pas en vente.",
                          CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE, variants=_gids(variant_ids))
+    raise_if_plugins_refuse(checkout, [info.variant for info in lines_info], field="lines")  # e.g. a producer's cut-off
     # Said first, before the pickup point turns unusable for the same reason; allocation re-checks under lock.
     tracked = {i.variant.pk: i.line.quantity for i in lines_info if i.variant.track_inventory}
     available = available_by_variant(channel_id=checkout.channel_id, variant_ids=set(tracked),

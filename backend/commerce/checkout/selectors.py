@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from backend.commerce.checkout.models import Checkout, CheckoutLine
+from backend.commerce.checkout.refusals import refused_variants
 from backend.commerce.checkout.stock import available_by_variant, available_by_warehouse
 from backend.commerce.product.models import ProductChannelListing, ProductVariant, ProductVariantChannelListing
 from backend.commerce.product.pricing import DEFAULT_VAT_RATE
@@ -147,10 +148,12 @@ class CheckoutProblem:
 
 def checkout_problems(checkout: Checkout, lines_info: list[LineInfo]) -> list[CheckoutProblem]:
     problems = []
+    refused = refused_variants(checkout, [info.variant for info in lines_info])  # e.g. a producer's cut-off
     available = available_by_variant(channel_id=checkout.channel_id,
                                      variant_ids={i.line.variant_id for i in lines_info}, checkout_token=checkout.pk)
     for info in lines_info:
-        if info.unit_price_amount is None or not info.is_published or not info.is_available_for_purchase:
+        if (info.unit_price_amount is None or not info.is_published or not info.is_available_for_purchase
+                or info.variant.pk in refused):
             problems.append(CheckoutProblem("CheckoutLineProblemVariantNotAvailable", line_id=info.line.pk))
         elif info.variant.track_inventory and available[info.line.variant_id] < info.line.quantity:
             problems.append(CheckoutProblem("CheckoutLineProblemInsufficientStock", line_id=info.line.pk,

@@ -19,6 +19,7 @@ from backend.commerce.channel.models import Channel
 from backend.commerce.checkout.error_codes import CheckoutErrorCode
 from backend.commerce.checkout.models import Checkout, CheckoutLine
 from backend.commerce.checkout.pricing import checkout_totals
+from backend.commerce.checkout.refusals import raise_if_plugins_refuse
 from backend.commerce.checkout.selectors import checkout_lines_info, variants_with_listings
 from backend.commerce.checkout.stock import reserve_lines
 from backend.commerce.discount.selectors import raise_if_refused, voucher_by_code, voucher_refusal
@@ -146,6 +147,8 @@ def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str,
     positive = {v: q for v, q in wanted.items() if q > 0}
     found = _validate_variants(checkout.channel, list(positive), field=field) if positive else {}
     _validate_quantities(positive, found, field="quantity")
+    growing = [found[v][0] for v, q in positive.items() if q > (by_variant[v].quantity if v in by_variant else 0)]
+    raise_if_plugins_refuse(checkout, growing, field=field)  # e.g. the producer's cut-off passed (plugins decide)
     removed = [by_variant[v].pk for v, q in wanted.items() if q == 0 and v in by_variant]
     if removed:
         CheckoutLine.objects.filter(pk__in=removed).delete()

@@ -43,6 +43,12 @@ HOOKS: dict[str, Hook] = _declare(
     # checkout (issue 3)
     Hook("checkout_created", "notify", "A checkout was created. kwargs: checkout"),
     Hook("checkout_updated", "notify", "A checkout changed (lines, addresses, delivery, voucher...). kwargs: checkout"),
+    Hook("checkout_line_refusals", "filter",
+         "Goods a cart may not take now (e.g. a producer whose orders for the cart's distribution day closed at its "
+         "cut-off). value: dict {variant pk: French message naming the product and the reason}; kwargs: checkout, "
+         "variants (list of ProductVariant, product loaded). Add refusals and return the dict. Asked when lines are "
+         "added or increased, at checkoutComplete (refused: PRODUCT_UNAVAILABLE_FOR_PURCHASE, nothing written) and "
+         "for `problems` (CheckoutLineProblemVariantNotAvailable)."),
     Hook("delivery_options", "filter",
          "Filter or extend the home-delivery options offered to a checkout. value: list of "
          "backend.commerce.shipping.selectors.DeliveryOption; kwargs: checkout"),
