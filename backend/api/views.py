@@ -87,15 +87,30 @@ class GraphQLView(View):
                 return _error_response(f"A batch may hold at most {settings.GRAPHQL_MAX_BATCH} operations.")
             if not all(isinstance(item, dict) for item in body):
                 return _error_response("Each operation of a batch must be a JSON object.")
-            return JsonResponse([self._execute(schema, item, request) for item in body], safe=False)
+            return _with_refresh_cookie(request, JsonResponse([self._execute(schema, item, request) for item in body],
+                                                              safe=False))
         if not isinstance(body, dict):
             return _error_response("The request body must be a JSON object with a 'query'.")
-        return JsonResponse(self._execute(schema, body, request))
+        return _with_refresh_cookie(request, JsonResponse(self._execute(schema, body, request)))
 
     def _execute(self, schema, body: dict, request) -> dict:
         result = execute_operation(schema, body.get("query"), body.get("variables"), body.get("operationName"),
                                    request)
         return _result_to_dict(result)
+
+
+def _with_refresh_cookie(request, response):
+    """A refresh token rotated from the `refreshToken` cookie goes back in that cookie, as Saleor sets it: HttpOnly,
+    Secure unless cookies are not (development), and then SameSite=None so that a storefront on another site sends it.
+    (Reading it from the cookie needs the csrfToken argument: that is the CSRF guard of this csrf-exempt view.)"""
+    token = getattr(request, "refresh_token_cookie", None)
+    if token:
+        from backend.api.account.mutations.auth import REFRESH_TOKEN_COOKIE
+
+        secure = settings.SESSION_COOKIE_SECURE
+        response.set_cookie(REFRESH_TOKEN_COOKIE, token, max_age=settings.JWT_REFRESH_TTL_SECONDS, httponly=True,
+                            secure=secure, samesite="None" if secure else "Lax")
+    return response
 
 
 def _multipart_operations(request):

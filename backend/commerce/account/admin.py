@@ -1,5 +1,7 @@
 """Users log in with their e-mail (no username): Django's user admin, with forms and fields to match."""
 
+import uuid
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -43,6 +45,13 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "usable_password", "password1",
                                                               "password2")}),)
+
+    def save_model(self, request, obj, form, change):
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Deactivation revokes the account's tokens for good: a new key, so that reactivating the account later
+            # does not bring back the tokens issued before (while inactive, every token is refused anyway).
+            obj.jwt_token_key = str(uuid.uuid4())
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Address)

@@ -92,3 +92,25 @@ class User(ModelWithMetadata, AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+
+class RefreshTokenFamily(models.Model):
+    """The refresh tokens of one sign-in, for rotation and reuse detection (see account/refresh_families.py): each
+    refresh token names its family and carries a `jti`; only the family's current jti is good."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="refresh_token_families")
+    current_jti = models.CharField(max_length=36)
+    previous_jti = models.CharField(max_length=36, blank=True)
+    generation = models.PositiveIntegerField("rotations", default=0)
+    created_at = models.DateTimeField("ouverte le", auto_now_add=True)
+    rotated_at = models.DateTimeField("dernière rotation", null=True, blank=True)
+    expires_at = models.DateTimeField("expire le", db_index=True)
+    revoked_at = models.DateTimeField("révoquée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "session (jetons de rafraîchissement)"
+        verbose_name_plural = "sessions (jetons de rafraîchissement)"
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.created_at:%d/%m/%Y %H:%M}"

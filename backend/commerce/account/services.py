@@ -20,7 +20,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http.request import validate_host
 from django.utils import timezone
 
-from backend.commerce.account import tokens
+from backend.commerce.account import refresh_families, tokens
 from backend.commerce.account.addresses import camel_case
 from backend.commerce.account.error_codes import PASSWORD_VALIDATOR_CODES, AccountErrorCode
 from backend.commerce.account.models import Address, User
@@ -272,9 +272,26 @@ def _token_error(field: str, error: tokens.TokenError) -> ValidationError:
     return _error(field, error.message, error.code)
 
 
+@dataclass(frozen=True)
+class RefreshedTokens:
+    user: User
+    access_token: str
+    refresh_token: str | None  # the next refresh token of the sign-in, when the caller asked to rotate
+
+
 def token_refresh(*, refresh_token: str | None, csrf_token: str | None = None,
                   cookie_token: str | None = None) -> tuple[str, User]:
-    """A new access token from a refresh token. One read from the cookie must come with its CSRF token."""
+    """A new access token from a refresh token, for callers that cannot hand a new refresh token on."""
+    refreshed = token_rotate(refresh_token=refresh_token, csrf_token=csrf_token, cookie_token=cookie_token,
+                             rotate=False)
+    return refreshed.access_token, refreshed.user
+
+
+def token_rotate(*, refresh_token: str | None, csrf_token: str | None = None, cookie_token: str | None = None,
+                 rotate: bool) -> RefreshedTokens:
+    """A new access token from a refresh token, and with `rotate` the next refresh token of the sign-in (the one
+    sent is spent; see refresh_families for the rules and the reuse detection). One read from the cookie must come
+    with its CSRF token. Not to be run in a transaction that a refusal rolls back: a reuse revokes the family."""
     from_cookie = not refresh_token
     token = refresh_token or cookie_token
     if not token:
@@ -289,9 +306,21 @@ def token_refresh(*, refresh_token: str | None, csrf_token: str | None = None,
             raise _error("csrfToken", "Le jeton CSRF est absent.", CODE.JWT_MISSING_TOKEN)
         if csrf_token != payload.get("csrfToken"):
             raise _error("csrfToken", "Le jeton CSRF est invalide.", CODE.JWT_INVALID_CSRF_TOKEN)
+    try:
+        use = refresh_families.family_use(family_id=payload.get("family"), jti=payload.get("jti"), user_id=user.pk,
+                                          rotate=rotate)
+    except refresh_families.FamilyRefused as exc:
+        raise _error("refreshToken", exc.message, exc.code) from exc
     permissions = user_permission_codes(user) if user.is_staff else None
     audience = (payload.get("aud") or "").removeprefix("custom:") or None
-    return tokens.create_access_token(user, permissions=permissions, audience=audience), user
+    next_refresh = None
+    if use.jti is not None:
+        next_refresh = tokens.encode_refresh_token(user, csrf_token=payload.get("csrfToken") or "", audience=audience,
+                                                   family_id=payload["family"], jti=use.jti,
+                                                   expires_at=use.expires_at)
+    return RefreshedTokens(user=user, access_token=tokens.create_access_token(user, permissions=permissions,
+                                                                              audience=audience),
+                           refresh_token=next_refresh)
 
 
 def token_verify(*, token: str) -> tuple[User, dict]:
@@ -302,6 +331,9 @@ def token_verify(*, token: str) -> tuple[User, dict]:
         raise _token_error("token", exc) from exc
     if payload.get("type") not in {tokens.ACCESS, tokens.REFRESH}:
         raise _error("token", "Le jeton est invalide.", CODE.JWT_INVALID_TOKEN)
+    if payload["type"] == tokens.REFRESH and not refresh_families.family_accepts(
+            family_id=payload.get("family"), jti=payload.get("jti"), user_id=user.pk):
+        raise _error("token", "Le jeton est invalide.", CODE.JWT_INVALID_TOKEN)  # spent, or its sign-in revoked
     return user, payload
 
 
@@ -309,6 +341,7 @@ def user_revoke_tokens(*, user: User) -> None:
     """Every token issued to this user so far stops working (logout everywhere, password change, deactivation)."""
     user.jwt_token_key = str(uuid.uuid4())
     user.save(update_fields=["jwt_token_key", "updated_at"])
+
 
 
 # --- Passwords ----------------------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 JWT claims follow Saleor (`saleor/core/jwt.py`): iat, exp, iss, owner, token (the user's `jwt_token_key`), email,
 type ("access" / "refresh"), user_id (global ID), is_staff; access tokens of staff also list their permissions, and
-refresh tokens carry the CSRF token that guards a refresh read from a cookie. Rotating `User.jwt_token_key` revokes
-every token issued before (logout, password change, deactivation).
+refresh tokens carry the CSRF token that guards a refresh read from a cookie, plus their family and jti (rotation and
+reuse detection, see refresh_families.py). Rotating `User.jwt_token_key` revokes every token issued before (logout,
+password change, deactivation).
 
 The signing key is RSA_PRIVATE_KEY (PEM). When it is unset, a development key is generated once into var/ (like
 SECRET_KEY): it is never committed, and production refuses to run without a real key.
@@ -133,8 +134,19 @@ def create_access_token(user, *, permissions: list[str] | None = None, audience:
 
 
 def create_refresh_token(user, *, csrf_token: str, audience: str | None = None) -> str:
+    """The refresh token of a new sign-in: it opens a family (rotation and reuse detection, see refresh_families)."""
+    from backend.commerce.account.refresh_families import family_start
+
+    family = family_start(user=user, ttl_seconds=settings.JWT_REFRESH_TTL_SECONDS)
+    return encode_refresh_token(user, csrf_token=csrf_token, audience=audience, family_id=str(family.pk),
+                                jti=family.current_jti, expires_at=family.expires_at)
+
+
+def encode_refresh_token(user, *, csrf_token: str, audience: str | None, family_id: str, jti: str,
+                         expires_at) -> str:
+    """A refresh token of an existing family; it expires with the family (rotation never lengthens a session)."""
     payload = _base_payload(user, REFRESH, settings.JWT_REFRESH_TTL_SECONDS)
-    payload["csrfToken"] = csrf_token
+    payload.update({"exp": int(expires_at.timestamp()), "csrfToken": csrf_token, "family": family_id, "jti": jti})
     if audience:
         payload["aud"] = f"custom:{audience}"
     return _encode(payload)

@@ -29,5 +29,8 @@ def test_a_returning_user_signs_in_with_a_fixed_number_of_queries(oidc):
     assert payload["errors"] == []
     queries = account_queries(context)
     kinds = [sql.split()[0] for sql in queries]
-    assert kinds == ["SAVEPOINT", "SELECT", "UPDATE", "RELEASE"], "\n".join(queries)
+    # the account (locked read, update), then the sign-in's refresh token family: this user's expired ones purged,
+    # the new one written (rotation and reuse detection, backend/commerce/account/refresh_families.py)
+    assert kinds == ["SAVEPOINT", "SELECT", "UPDATE", "RELEASE", "DELETE", "INSERT"], "\n".join(queries)
+    assert "account_refreshtokenfamily" in queries[4] and "account_refreshtokenfamily" in queries[5]
     assert queries[1].endswith("FOR UPDATE")  # two first sign-ins at once wait for each other

@@ -52,6 +52,11 @@ class CreateToken(AccountMutation):
 
 class RefreshToken(AccountMutation):
     token = graphene.String(description="JWT token, required to authenticate.")
+    refresh_token = graphene.String(
+        description="The next refresh token of this sign-in (Comptoir extension). Asking for this field rotates the "
+                    "refresh token: the one sent is spent, and from then on each refresh token of the sign-in works "
+                    "once; sending a spent one again closes the sign-in. A token read from the `refreshToken` cookie "
+                    "is always rotated, and the next one set in the cookie.")
     user = graphene.Field(User, description="A user instance.")
 
     class Arguments:
@@ -64,13 +69,35 @@ class RefreshToken(AccountMutation):
                       "to take `refreshToken` from the http-only cookie `refreshToken`. `csrfToken` is required "\
                       "when `refreshToken` is provided as a cookie."
         auth = "public"
+        atomic = False  # a reused refresh token revokes its sign-in: the refusal must not roll the revocation back
 
     @classmethod
     def perform_mutation(cls, _root, info, refresh_token=None, csrf_token=None):
         cookies = getattr(info.context, "COOKIES", {}) or {}
-        token, user = services.token_refresh(refresh_token=refresh_token, csrf_token=csrf_token,
-                                             cookie_token=cookies.get(REFRESH_TOKEN_COOKIE))
-        return cls(token=token, user=user)
+        cookie_token = cookies.get(REFRESH_TOKEN_COOKIE)
+        from_cookie = not refresh_token and bool(cookie_token)
+        refreshed = services.token_rotate(refresh_token=refresh_token, csrf_token=csrf_token,
+                                          cookie_token=cookie_token,
+                                          rotate=from_cookie or selects_field(info, "refreshToken"))
+        if from_cookie and refreshed.refresh_token:
+            info.context.refresh_token_cookie = refreshed.refresh_token  # set on the response by the GraphQL view
+        return cls(token=refreshed.access_token, refresh_token=refreshed.refresh_token, user=refreshed.user)
+
+
+def selects_field(info, name: str) -> bool:
+    """Whether the operation asks for `name` in this field's answer (directly, or through a fragment)."""
+    pending = [info.field_nodes[0].selection_set] if info.field_nodes else []
+    while pending:
+        selection_set = pending.pop()
+        for selection in getattr(selection_set, "selections", None) or ():
+            kind = selection.kind
+            if kind == "field" and selection.name.value == name:
+                return True
+            if kind == "inline_fragment":
+                pending.append(selection.selection_set)
+            elif kind == "fragment_spread" and selection.name.value in info.fragments:
+                pending.append(info.fragments[selection.name.value].selection_set)
+    return False
 
 
 class VerifyToken(AccountMutation):
