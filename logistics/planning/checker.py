@@ -5,6 +5,10 @@ dimension, starting with the trip's deliveries loaded at the hub), the earliest 
 time windows, the service times, the cold chain, the delivery release and collection deadline, the shift and hub
 hours, and whether every required stop is visited exactly once. It returns violations in plain French; an empty
 list means the plan can be driven as written.
+
+A vehicle re-planned during its round starts where it is: its first trip may leave from its start position, no
+earlier than it finished there, with what it carries on board; that trip may deliver only the goods on board, which
+no other trip or vehicle may deliver; and a trip of that vehicle from the hub cannot leave before it is back.
 """
 
 from __future__ import annotations
@@ -34,18 +38,39 @@ def _check_load(where: str, on_board: Load, vehicle: VehicleType, violations: li
                               f"{capacity}.")
 
 
+def _origin(problem: Problem, vehicle: VehicleType, label: str, trip: Trip, stops: list,
+            violations: list[str]) -> tuple[int, Load, str]:
+    """Where the trip leaves from (matrix location), what is on board then besides its deliveries, and its name."""
+    if not trip.from_start:
+        if any(stop.kind is StopKind.DELIVERY for stop in stops) and trip.departure < problem.delivery_release:
+            violations.append(f"{label} : part livrer à {clock(trip.departure)}, avant que les commandes soient "
+                              f"prêtes au hub ({clock(problem.delivery_release)}).")
+        return 0, Load(), "départ du hub"
+    start = vehicle.start
+    if start is None:
+        violations.append(f"{label} : part d'une position sur la route, mais « {vehicle.name} » part du hub.")
+        return 0, Load(), "départ du hub"
+    if trip.departure < start.at:
+        violations.append(f"{label} : repart de « {start.place} » à {clock(trip.departure)}, avant d'y avoir fini "
+                          f"({clock(start.at)}).")
+    for stop in stops:
+        if stop.kind is StopKind.DELIVERY and stop.name not in start.on_board:
+            violations.append(f"{label} : livre « {stop.name} » depuis « {start.place} », mais ses colis sont au "
+                              "hub : il faut d'abord y repasser.")
+    return problem.start_index(vehicle.name), start.carried, f"départ de « {start.place} »"
+
+
 def _check_trip(problem: Problem, matrix: Matrix, vehicle: VehicleType, label: str, trip: Trip,
                 violations: list[str]) -> None:
     stops = [problem.stop(visit.stop) for visit in trip.visits]
-    load = sum((stop.load for stop in stops if stop.kind is StopKind.DELIVERY), Load())
+    origin, carried, leaving = _origin(problem, vehicle, label, trip, stops, violations)
+    load = sum((stop.load for stop in stops if stop.kind is StopKind.DELIVERY), Load()) + carried
     if load != trip.load_at_departure:
+        what = "des livraisons de la tournée" + (" et de ce qui est à bord" if trip.from_start else "")
         violations.append(f"{label} : chargement annoncé au départ ({_fmt_load(trip.load_at_departure)}) différent "
-                          f"des livraisons de la tournée ({_fmt_load(load)}).")
-    _check_load(f"{label}, départ du hub", load, vehicle, violations)
-    if any(stop.kind is StopKind.DELIVERY for stop in stops) and trip.departure < problem.delivery_release:
-        violations.append(f"{label} : part livrer à {clock(trip.departure)}, avant que les commandes soient prêtes "
-                          f"au hub ({clock(problem.delivery_release)}).")
-    previous, ready, distance, driving = 0, trip.departure, 0, 0
+                          f"{what} ({_fmt_load(load)}).")
+    _check_load(f"{label}, {leaving}", load, vehicle, violations)
+    previous, ready, distance, driving = origin, trip.departure, 0, 0
     for visit, stop in zip(trip.visits, stops, strict=True):
         index = problem.stop_index(stop.name) + 1
         where = f"{label}, « {stop.name} »"
@@ -96,9 +121,17 @@ def _check_vehicle_day(problem: Problem, matrix: Matrix, vehicle: VehicleType, n
         label = f"« {name} », tournée {number}"
         if not trip.visits:
             violations.append(f"{label} : tournée vide.")
-        if trip.departure < max(vehicle.shift.start, hub.opening.start):
+        if trip.from_start and number > 1:
+            violations.append(f"{label} : seule la première tournée peut partir de la position du véhicule.")
+        if not trip.from_start and trip.departure < max(vehicle.shift.start, hub.opening.start):
             violations.append(f"{label} : départ à {clock(trip.departure)}, avant le début du service ou "
                               "l'ouverture du hub.")
+        if not trip.from_start and number == 1 and vehicle.start is not None:
+            back = vehicle.start.at + matrix.duration(problem.start_index(vehicle.name), 0) + hub.reload_seconds
+            if trip.departure < back:
+                violations.append(f"{label} : repart du hub à {clock(trip.departure)}, mais « {name} » est encore "
+                                  f"à « {vehicle.start.place} » à {clock(vehicle.start.at)} : pas avant "
+                                  f"{clock(back)}.")
         if number > 1 and trip.departure < trips[number - 2].return_time + hub.reload_seconds:
             violations.append(f"{label} : repart du hub à {clock(trip.departure)}, avant la fin du déchargement "
                               "de la tournée précédente.")
@@ -113,9 +146,19 @@ def _check_vehicle_day(problem: Problem, matrix: Matrix, vehicle: VehicleType, n
                               f"({clock(hub.opening.end)}).")
 
 
+def _check_carried_goods(problem: Problem, name: str, vehicle: VehicleType, trip: Trip, violations: list[str]) -> None:
+    """Goods on board a vehicle are delivered by that vehicle, on the trip that leaves from where it is."""
+    for visit in trip.visits:
+        carrier = problem.carrier(visit.stop)
+        if carrier is not None and (carrier != vehicle.name or not trip.from_start):
+            violations.append(f"« {visit.stop} » : ses colis sont à bord de « {carrier} », qui doit les livrer "
+                              f"avant de repasser au hub (prévu dans « {name} »"
+                              f"{'' if trip.from_start else ', tournée depuis le hub'}).")
+
+
 def check_plan(problem: Problem, matrix: Matrix, plan: Plan) -> list[str]:
-    if len(matrix) != len(problem.stops) + 1:
-        return [f"Matrice de {len(matrix)} lieux pour {len(problem.stops) + 1} lieux dans le problème."]
+    if len(matrix) != len(problem.points):
+        return [f"Matrice de {len(matrix)} lieux pour {len(problem.points)} lieux dans le problème."]
     violations: list[str] = []
     used = Counter(day.vehicle_type for day in plan.vehicles)
     for type_name, count in used.items():
@@ -141,6 +184,7 @@ def check_plan(problem: Problem, matrix: Matrix, plan: Plan) -> list[str]:
                 violations.append(f"« {day.vehicle} » : arrêts inconnus ({', '.join(unknown)}).")
                 break
             visits.update(visit.stop for visit in trip.visits)
+            _check_carried_goods(problem, day.vehicle, vehicle, trip, violations)
         else:
             _check_vehicle_day(problem, matrix, vehicle, day.vehicle, day.trips, violations)
     for stop in problem.stops:

@@ -26,7 +26,8 @@ def measure_trip(problem: Problem, matrix: Matrix, vehicle: VehicleType, trip: T
     """The same trip with distance, driving time, CO2 and fill rate computed from the matrix."""
     weight_capacity = vehicle.capacity.weight_kg or 1
     on_board = trip.load_at_departure
-    previous, distance, driving, co2, weighted_fill = 0, 0, 0, 0.0, 0.0
+    previous = problem.start_index(vehicle.name) if trip.from_start else 0
+    distance, driving, co2, weighted_fill = 0, 0, 0.0, 0.0
     legs = [(problem.stop_index(visit.stop) + 1, visit.load_after) for visit in trip.visits] + [(0, None)]
     for index, load_after in legs:
         metres = matrix.distance(previous, index)
@@ -38,40 +39,57 @@ def measure_trip(problem: Problem, matrix: Matrix, vehicle: VehicleType, trip: T
         previous, on_board = index, (load_after if load_after is not None else on_board)
     fill_rate = weighted_fill / distance if distance else 0.0
     return Trip(trip.departure, trip.visits, trip.return_time, trip.load_at_departure, distance, driving,
-                round(co2, 1), round(fill_rate, 3))
+                round(co2, 1), round(fill_rate, 3), trip.from_start)
 
 
 def plan_from_sequences(problem: Problem, matrix: Matrix, sequences: Mapping[str, Sequence[Sequence[str]]],
                         *, types: Mapping[str, str] | None = None) -> Plan:
     """A plan written by hand: {vehicle: [[stops of trip 1], [stops of trip 2], ...]}, each trip as early as possible.
 
-    `types` maps a vehicle to its type; by default the vehicle name is the type name. Used by staff edits and tests:
-    it schedules, it does not check (that is the checker's job).
+    `types` maps a vehicle to its type; by default the vehicle name is the type name. For a vehicle with a start
+    position (re-planned during its round) the first listed trip leaves from there; an empty one means it drives
+    straight back to the hub. Used by staff edits and tests: it schedules, it does not check (the checker does).
     """
     days = []
     for vehicle_name, trips in sequences.items():
         vehicle = problem.vehicle_type((types or {}).get(vehicle_name, vehicle_name))
         ready = max(vehicle.shift.start, problem.hub.opening.start)
         built = []
-        for names in trips:
-            stops = [problem.stop(name) for name in names]
-            load = sum((stop.load for stop in stops if stop.kind is StopKind.DELIVERY), Load())
-            departure = max(ready, problem.delivery_release) if load != Load() else ready
-            previous, clock_now, visits = 0, departure, []
-            for stop in stops:
-                index = problem.stop_index(stop.name) + 1
-                arrival = clock_now + matrix.duration(previous, index)
-                start = max(arrival, stop.window.start)
-                load = load - stop.load if stop.kind is StopKind.DELIVERY else load + stop.load
-                visits.append(Visit(stop.name, stop.kind, arrival, start, start + stop.service_seconds, load))
-                previous, clock_now = index, start + stop.service_seconds
-            return_time = clock_now + matrix.duration(previous, 0)
-            trip = Trip(departure, tuple(visits), return_time,
-                        sum((s.load for s in stops if s.kind is StopKind.DELIVERY), Load()))
+        for number, names in enumerate(trips):
+            from_start = number == 0 and vehicle.start is not None
+            if from_start and not names:
+                back = vehicle.start.at + matrix.duration(problem.start_index(vehicle.name), 0)
+                ready = max(ready, back + problem.hub.reload_seconds)
+                continue
+            trip = scheduled_trip(problem, matrix, vehicle, [problem.stop(name) for name in names], ready,
+                                  from_start)
             built.append(measure_trip(problem, matrix, vehicle, trip))
-            ready = return_time + problem.hub.reload_seconds
+            ready = trip.return_time + problem.hub.reload_seconds
         days.append(VehicleDay(vehicle_name, vehicle.name, tuple(built)))
     return Plan(tuple(days))
+
+
+def scheduled_trip(problem: Problem, matrix: Matrix, vehicle: VehicleType, stops: list, ready: int,
+                   from_start: bool) -> Trip:
+    """The stops in this order, each as early as possible: from the hub once `ready` (and, with deliveries, once the
+    sorted goods are), or from the vehicle's start position when it finished there (`from_start`)."""
+    deliveries = sum((stop.load for stop in stops if stop.kind is StopKind.DELIVERY), Load())
+    if from_start:  # what is on board already: no waiting for the delivery release
+        load, previous, departure = deliveries + vehicle.start.carried, problem.start_index(vehicle.name), \
+            vehicle.start.at
+    else:
+        load, previous = deliveries, 0
+        departure = max(ready, problem.delivery_release) if deliveries != Load() else ready
+    at_departure, clock_now, visits = load, departure, []
+    for stop in stops:
+        index = problem.stop_index(stop.name) + 1
+        arrival = clock_now + matrix.duration(previous, index)
+        start = max(arrival, stop.window.start)
+        load = load - stop.load if stop.kind is StopKind.DELIVERY else load + stop.load
+        visits.append(Visit(stop.name, stop.kind, arrival, start, start + stop.service_seconds, load))
+        previous, clock_now = index, start + stop.service_seconds
+    return Trip(departure, tuple(visits), clock_now + matrix.duration(previous, 0), at_departure,
+                from_start=from_start)
 
 
 def baseline(problem: Problem, matrix: Matrix, *, co2_g_per_km: int = PRODUCER_CO2_G_PER_KM) -> Baseline | None:

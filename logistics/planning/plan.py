@@ -26,7 +26,11 @@ class Visit:
 
 @dataclass(frozen=True)
 class Trip:
-    """A round: leaves the hub loaded with its deliveries, visits its stops in order, comes back to the hub."""
+    """A round: leaves the hub loaded with its deliveries, visits its stops in order, comes back to the hub.
+
+    A trip `from_start` is the rest of a round under way when the day was re-planned: it leaves from the vehicle's
+    start position (its last finished stop) at the earliest when it finished there, loaded with what the vehicle
+    already carries (the goods of its on-board deliveries, and what goes back to the hub)."""
 
     departure: int
     visits: tuple[Visit, ...]
@@ -36,6 +40,7 @@ class Trip:
     driving_s: int = 0
     co2_g: float = 0.0
     fill_rate: float = 0.0  # distance-weighted share of the weight capacity in use
+    from_start: bool = False
 
     @property
     def kind(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 DIMENSIONS: tuple[str, ...] = ("ambient_kg", "chilled_kg", "crates")
 DIMENSION_LABELS: dict[str, str] = {"ambient_kg": "kg ambiants", "chilled_kg": "kg frais", "crates": "caisses"}
@@ -92,6 +92,20 @@ class Stop:
 
 
 @dataclass(frozen=True)
+class VehicleStart:
+    """Where a vehicle is when the day is re-planned during its round: the last stop it finished (`place`, at
+    `point`), when it finished there (`at`), what it carries back to the hub (`carried`: goods collected, or parcels
+    not handed over), and the delivery stops whose goods are on board (`on_board`): only this vehicle can serve
+    them, and only before it next calls at the hub. Its other deliveries wait at the hub."""
+
+    place: str
+    point: Point
+    at: int
+    carried: Load = Load()
+    on_board: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class VehicleType:
     name: str
     count: int
@@ -103,6 +117,7 @@ class VehicleType:
     fixed_cost: int = 0  # euro cents per vehicle used
     reloads: bool = True  # may come back to the hub and leave again (multi-trip)
     co2_full_load_extra: float = 0.0  # extra CO2 share at full load: g/km x (1 + extra x fill rate)
+    start: VehicleStart | None = None  # None: the day starts at the hub (a re-plan during a round sets it)
 
 
 @dataclass(frozen=True)
@@ -114,17 +129,37 @@ class Problem:
     delivery_release: int  # sorted goods are ready to leave the hub for delivery from then on
     planar: bool = False
     _index: dict[str, int] = field(init=False, compare=False, repr=False)
+    _starts: dict[str, int] = field(init=False, compare=False, repr=False)
+    _carriers: dict[str, str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {stop.name: i for i, stop in enumerate(self.stops)})
+        started = [vehicle for vehicle in self.vehicle_types if vehicle.start is not None]
+        object.__setattr__(self, "_starts", {vehicle.name: len(self.stops) + 1 + n
+                                             for n, vehicle in enumerate(started)})
+        object.__setattr__(self, "_carriers", {name: vehicle.name for vehicle in started
+                                               for name in vehicle.start.on_board})
 
     def has_stop(self, name: str) -> bool:
         return name in self._index
 
     @property
     def points(self) -> list[Point]:
-        """Location 0 is the hub, location i + 1 is stop i: the layout of every matrix."""
-        return [self.hub.point, *(stop.point for stop in self.stops)]
+        """Location 0 is the hub, location i + 1 is stop i, then the start positions of the vehicles re-planned
+        during their round (in the order of the vehicle types): the layout of every matrix."""
+        starts = [vehicle.start.point for vehicle in self.vehicle_types if vehicle.start is not None]
+        return [self.hub.point, *(stop.point for stop in self.stops), *starts]
+
+    def start_index(self, vehicle_name: str) -> int:
+        """Matrix location of a vehicle's start position (ValueError when it starts at the hub)."""
+        try:
+            return self._starts[vehicle_name]
+        except KeyError:
+            raise ValueError(f"« {vehicle_name} » n'a pas de position de départ : il part du hub.") from None
+
+    def carrier(self, stop_name: str) -> str | None:
+        """The vehicle type whose load already holds this delivery's goods, or None (they are at the hub)."""
+        return self._carriers.get(stop_name)
 
     def stop_index(self, name: str) -> int:
         try:
@@ -266,6 +301,36 @@ class ProblemBuilder:
         self._vehicle_types.append(vehicle)
         return vehicle
 
+    def set_vehicle_start(self, name: str, *, place: str, lat: float, lon: float, at: int, carried_ambient_kg: int = 0,
+                          carried_chilled_kg: int = 0, carried_crates: int = 0,
+                          on_board: tuple[str, ...] | list[str] = ()) -> VehicleType:
+        """Re-planning during a round: vehicle `name` is at `place` since `at` (seconds), carrying goods back to the
+        hub and the goods of the `on_board` deliveries. Call after `add_vehicle_type`; the deliveries are checked
+        by `build()`."""
+        index = next((i for i, vehicle in enumerate(self._vehicle_types) if vehicle.name == name), None)
+        if index is None:
+            raise ValueError(f"Véhicule « {name} » inconnu : ajoutez-le avant de fixer sa position.")
+        vehicle = self._vehicle_types[index]
+        owner = f"Véhicule « {name} »"
+        if vehicle.count != 1:
+            raise ValueError(f"{owner} : une position de départ vaut pour un véhicule, pas pour {vehicle.count}.")
+        if vehicle.start is not None:
+            raise ValueError(f"{owner} : sa position de départ est déjà fixée (« {vehicle.start.place} »).")
+        point = self._check_point(f"{owner}, position « {place} »", lat, lon)
+        moment = _check_window(f"{owner}, position « {place} »", at, at).start
+        _check_non_negative(owner, carried_ambient_kg=carried_ambient_kg, carried_chilled_kg=carried_chilled_kg,
+                            carried_crates=carried_crates)
+        if carried_chilled_kg and not vehicle.refrigerated:
+            raise ValueError(f"{owner} : {carried_chilled_kg} kg frais à bord d'un véhicule qui n'est pas réfrigéré.")
+        taken = {stop for other in self._vehicle_types if other.start for stop in other.start.on_board}
+        twice = sorted(set(on_board) & taken)
+        if twice:
+            raise ValueError(f"{owner} : {', '.join(twice)} déjà à bord d'un autre véhicule.")
+        start = VehicleStart(place, point, moment, Load(carried_ambient_kg, carried_chilled_kg, carried_crates),
+                             tuple(on_board))
+        self._vehicle_types[index] = replace(vehicle, start=start)
+        return self._vehicle_types[index]
+
     def set_timeline(self, *, collection_deadline: int, delivery_release: int) -> None:
         """Collected goods must reach the hub by `collection_deadline`; deliveries leave from `delivery_release`."""
         _check_window("Calendrier du jour", collection_deadline, delivery_release)
@@ -283,6 +348,11 @@ class ProblemBuilder:
             unknown = [name for name in stop.supplies if name not in delivery_names]
             if unknown:
                 raise ValueError(f"Arrêt « {stop.name} » : livre des arrêts inconnus ({', '.join(unknown)}).")
+        for vehicle in self._vehicle_types:
+            unknown = [name for name in (vehicle.start.on_board if vehicle.start else ()) if name not in delivery_names]
+            if unknown:
+                raise ValueError(f"Véhicule « {vehicle.name} » : {', '.join(unknown)} à bord, mais ce ne sont pas "
+                                 "des livraisons du problème.")
         if self.has_collections and self._collection_deadline is None:
             raise ValueError("Des producteurs sont à collecter : fixez l'heure limite de collecte et l'heure de "
                              "départ des livraisons avec set_timeline().")

@@ -207,10 +207,12 @@ def _start_builder(day: DistributionDay, has_collections: bool) -> ProblemBuilde
     return builder
 
 
-def problem_from_places(day: DistributionDay, places: list[Place], vehicles: list[Vehicle],
-                        busy_until: dict) -> tuple[Problem, dict[str, Place]]:
-    """The problem (stops named for people) and its places by stop name. Raises ValueError (French message naming
-    the place) on bad data, as the builder does."""
+def problem_from_places(day: DistributionDay, places: list[Place], vehicles: list[Vehicle], busy_until: dict,
+                        starts: dict | None = None, carriers: dict | None = None) -> tuple[Problem, dict[str, Place]]:
+    """The problem (stops named for people) and its places by stop name. `starts` gives the position of each vehicle
+    re-planned during its round ({vehicle pk: positions.VehiclePosition}), `carriers` the vehicle holding each
+    place's parcels ({place key: vehicle pk}). Raises ValueError (French message naming the place) on bad data, as
+    the builder does."""
     builder = _start_builder(day, any(p.kind == Stop.Kind.COLLECTION for p in places))
     by_name: dict[str, Place] = {}
     for place in places:
@@ -230,6 +232,14 @@ def problem_from_places(day: DistributionDay, places: list[Place], vehicles: lis
             builder.add_delivery(name, place.lat, place.lon, category=place.category, **common)
     for vehicle in vehicles:
         builder.add_vehicle_type(vehicle.name, **vehicle_type_kwargs(vehicle, busy_until=busy_until.get(vehicle.pk, 0)))
+        position = (starts or {}).get(vehicle.pk)
+        if position is not None:
+            ambient, chilled, crates = position.carried
+            builder.set_vehicle_start(
+                vehicle.name, place=position.stop.name, lat=position.stop.latitude, lon=position.stop.longitude,
+                at=position.at, carried_ambient_kg=ambient, carried_chilled_kg=chilled, carried_crates=crates,
+                on_board=sorted(name for name, place in by_name.items()
+                                if (carriers or {}).get(place.key) == vehicle.pk))
     return builder.build(), by_name
 
 

@@ -1,6 +1,8 @@
 """`plan_rounds`: the day's parcels -> a planning problem -> PyVRP -> the independent checker -> rounds and stops,
 saved in one transaction. Re-planning keeps what the couriers already did: finished stops stay where they are, their
-rounds stay, and the vehicles only come back into the plan once those rounds are over."""
+rounds stay; a vehicle whose rounds are all over comes back into the plan at their return time, and a vehicle whose
+round is under way starts from its last finished stop, when it finished there, with what it carries (positions.py):
+the rest of that round is appended to the same round."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +26,8 @@ from logistics.services.places import (
     seconds,
     split_cold_deliveries,
 )
+from logistics.services.positions import VehiclePosition, split_on_board, vehicle_positions
+from logistics.services.stops import round_advance
 
 STEPS = ("Colis de la journée", "Construction du problème", "Calcul des tournées", "Vérification du plan",
          "Enregistrement des tournées")
@@ -45,8 +49,8 @@ def _finished_keys(day: DistributionDay) -> set[str]:
 
 
 def _busy_until(day: DistributionDay) -> dict:
-    """A vehicle whose kept rounds are all over comes back into the plan at their return time. (A round in progress
-    has its unfinished stops re-planned, so its vehicle stays available.)"""
+    """A vehicle whose kept rounds are all over comes back into the plan at their return time. (A vehicle whose round
+    is under way starts from where it is: `vehicle_positions`.)"""
     kept = (Round.objects.filter(day=day, status=Round.Status.DONE)
             .values("vehicle_id").annotate(last=Max("return_time")))
     return {row["vehicle_id"]: seconds(row["last"]) for row in kept}
@@ -85,8 +89,11 @@ def plan_rounds(*, day_id, time_limit: float | None = None, seed: int = 1,
         return _fail(day, "Aucun véhicule en service : ajoutez-en un avant de planifier.")
     if not places:
         return _fail(day, "Aucun arrêt à planifier pour cette journée (pas de colis en attente).")
+    in_service = {vehicle.pk for vehicle in vehicles}
+    positions = {pk: position for pk, position in vehicle_positions(day).items() if pk in in_service}
+    places, carriers = split_on_board(places, parcels, positions)
     try:
-        problem, by_name = problem_from_places(day, places, vehicles, _busy_until(day))
+        problem, by_name = problem_from_places(day, places, vehicles, _busy_until(day), positions, carriers)
     except ValueError as exc:
         return _fail(day, f"Données de la journée invalides : {exc}")
     step(2)
@@ -97,7 +104,7 @@ def plan_rounds(*, day_id, time_limit: float | None = None, seed: int = 1,
     if blocking:  # the checker refused the solver's answer: nothing is saved
         return _fail(day, "Plan refusé par le vérificateur : " + " ; ".join(blocking[:5]))
     step(4)
-    saved_rounds, saved_stops = _save(day, plan, by_name, {v.name: v for v in vehicles})
+    saved_rounds, saved_stops = _save(day, plan, by_name, {v.name: v for v in vehicles}, positions)
     unserved = {**unplaceable, **{u.stop: u.reason for u in plan.unserved}}
     summary = {**plan.summary(), "unserved_detail": unserved, "notes": list(plan.notes),
                "baseline_km": round(plan.baseline.distance_m / 1000, 1) if plan.baseline else None,
@@ -108,7 +115,18 @@ def plan_rounds(*, day_id, time_limit: float | None = None, seed: int = 1,
                            saved_stops, unserved, plan)
 
 
-def _save(day: DistributionDay, plan: Plan, places: dict[str, Place], vehicles: dict[str, Vehicle]) -> tuple[int, int]:
+def _continued_round(day: DistributionDay, position: VehiclePosition, trip) -> tuple[Round, int]:
+    """The round under way that a trip from the vehicle's position finishes, and the last position taken in it."""
+    round_ = Round.objects.get(pk=position.round_id, day=day)
+    round_.return_time = as_time(trip.return_time)
+    if round_.kind != trip.kind:
+        round_.kind = Round.Kind.MIXED
+    round_.save(update_fields=["return_time", "kind"])
+    return round_, round_.stops.aggregate(last=Max("position"))["last"] or 0
+
+
+def _save(day: DistributionDay, plan: Plan, places: dict[str, Place], vehicles: dict[str, Vehicle],
+          positions: dict[int, VehiclePosition]) -> tuple[int, int]:
     with transaction.atomic():
         day = DistributionDay.objects.select_for_update().get(pk=day.pk)
         finished_now = _finished_keys(day)  # a courier may have finished a stop while the solver ran
@@ -124,16 +142,19 @@ def _save(day: DistributionDay, plan: Plan, places: dict[str, Place], vehicles: 
                 visits = [v for v in trip.visits if places[v.stop].key not in finished_now]
                 if not visits:
                     continue
-                numbers[vehicle.pk] = numbers.get(vehicle.pk, 0) + 1
-                round_ = Round.objects.create(
-                    day=day, kind=trip.kind, vehicle=vehicle, number=numbers[vehicle.pk],
-                    courier_id=couriers.get(vehicle.pk) or vehicle.default_courier_id,
-                    departure=as_time(trip.departure), return_time=as_time(trip.return_time),
-                    planned_km=Decimal(trip.distance_m) / 1000, planned_minutes=trip.driving_s // 60,
-                    planned_co2_kg=Decimal(str(round(trip.co2_g / 1000, 2))),
-                    fill_rate=Decimal(str(trip.fill_rate)))
-                rounds += 1
-                for position, visit in enumerate(visits, start=1):
+                if trip.from_start:  # the rest of the round under way: same round, after its finished stops
+                    round_, offset = _continued_round(day, positions[vehicle.pk], trip)
+                else:
+                    numbers[vehicle.pk] = numbers.get(vehicle.pk, 0) + 1
+                    round_, offset = Round.objects.create(
+                        day=day, kind=trip.kind, vehicle=vehicle, number=numbers[vehicle.pk],
+                        courier_id=couriers.get(vehicle.pk) or vehicle.default_courier_id,
+                        departure=as_time(trip.departure), return_time=as_time(trip.return_time),
+                        planned_km=Decimal(trip.distance_m) / 1000, planned_minutes=trip.driving_s // 60,
+                        planned_co2_kg=Decimal(str(round(trip.co2_g / 1000, 2))),
+                        fill_rate=Decimal(str(trip.fill_rate))), 0
+                    rounds += 1
+                for position, visit in enumerate(visits, start=offset + 1):
                     place = places[visit.stop]
                     stop = Stop.objects.create(
                         round=round_, position=position, kind=place.kind, key=place.key, name=place.name,
@@ -145,6 +166,8 @@ def _save(day: DistributionDay, plan: Plan, places: dict[str, Place], vehicles: 
                     stops += 1
                     field_name = "collection_stop" if place.kind == Stop.Kind.COLLECTION else "delivery_stop"
                     Parcel.objects.filter(pk__in=place.parcel_ids).update(**{field_name: stop})
+        for under_way in positions.values():  # a round under way with nothing left to do is over
+            round_advance(Round.objects.get(pk=under_way.round_id))
         if day.status in (DistributionDay.Status.OPEN, DistributionDay.Status.CLOSED):
             day.status = DistributionDay.Status.PLANNED
             day.save(update_fields=["status"])

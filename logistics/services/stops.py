@@ -134,7 +134,7 @@ def stop_record(*, user, stop_id, data: StopActionInput) -> Stop:
             CourierAction.objects.create(
                 client_action_id=data.client_action_id[:64], user=user, stop=stop, kind=data.action,
                 happened_at=when, payload={"parcels": [str(p) for p in data.parcel_ids], "problem": data.problem})
-        _advance_round(stop.round)
+        round_advance(stop.round)
     return stop
 
 
@@ -148,7 +148,8 @@ def _is_uuid(value) -> bool:
     return True
 
 
-def _advance_round(round_: Round) -> None:
+def round_advance(round_: Round) -> None:
+    """The round's status from its stops (and where its parcels are); also called after a re-plan during the round."""
     stops = list(round_.stops.values_list("status", flat=True))
     status = (Round.Status.DONE if all(s != Stop.Status.PLANNED for s in stops)
               else Round.Status.IN_PROGRESS if any(s != Stop.Status.PLANNED for s in stops) else Round.Status.PLANNED)
