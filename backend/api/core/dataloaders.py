@@ -33,6 +33,11 @@ def _registry(context) -> LoaderRegistry:
     return registry
 
 
+def dispatch_now(context) -> None:
+    """Run every queued load of the request now (a resolver that loaded ahead for its children calls this)."""
+    _registry(context).dispatch_all()
+
+
 class DataLoader:
     """Subclass and implement `batch_load(keys) -> list` (same order and length as keys)."""
 
@@ -102,10 +107,24 @@ def resolved(value) -> SyncFuture:
     return future
 
 
+def _settled(value: Any) -> Any:
+    """A done future's value (or its error, raised); anything else unchanged."""
+    if isinstance(value, SyncFuture) and value.done():
+        return value.result()
+    return value
+
+
 def then(future: Any, fn: Callable[[Any], Any]) -> Any:
-    """Apply fn to the future's value; fn may return a plain value or another future. Plain inputs are allowed."""
+    """Apply fn to the future's value; fn may return a plain value or another future. Plain inputs are allowed.
+
+    A future that is already resolved (a primed or cached load) is applied at once and gives a plain value: most
+    of a catalogue page is primed by the query that listed it, and a chain of callback futures per field cost more
+    than the fields themselves.
+    """
     if not isinstance(future, SyncFuture):
-        return fn(future)
+        return _settled(fn(future))
+    if future.done():
+        return _settled(fn(future.result()))
     out = SyncFuture()
     out.deferred_callback = future.deferred_callback
 
@@ -143,7 +162,10 @@ def _transfer(value, out: SyncFuture) -> None:
         value.add_done_callback(copy)
 
 
-def gather(futures: list, deferred_callback=None) -> SyncFuture:
+def gather(futures: list, deferred_callback=None) -> Any:
+    """A future of the list of values; the list itself when every future is already resolved."""
+    if all(not isinstance(f, SyncFuture) or f.done() for f in futures):
+        return [f.result() if isinstance(f, SyncFuture) else f for f in futures]
     out = SyncFuture()
     out.deferred_callback = deferred_callback or next(
         (f.deferred_callback for f in futures if isinstance(f, SyncFuture) and f.deferred_callback), None
@@ -155,10 +177,6 @@ def gather(futures: list, deferred_callback=None) -> SyncFuture:
             out.set_result([f.result() if isinstance(f, SyncFuture) else f for f in futures])
         except Exception as error:
             out.set_exception(error)
-
-    if not futures:
-        out.set_result([])
-        return out
 
     def one_done():
         remaining[0] -= 1

@@ -16,15 +16,19 @@ import logging
 import os
 import time
 from collections import OrderedDict
+from functools import partial
 from threading import Lock
 
 from django.conf import settings
+from graphene.relay.node import GlobalID
+from graphene.types.resolver import dict_or_attr_resolver
 from graphql import GraphQLError, located_error, parse, validate
 from graphql.error import GraphQLSyntaxError
 from graphql.execution import ExecutionResult, execute
 from graphql.execution.execute import get_field_def
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined, is_iterable
+from graphql.type import is_leaf_type, is_non_null_type, is_object_type
 from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
 from backend.api.core.validation import abuse_limit_rules
@@ -115,6 +119,41 @@ def _all(container, pending_keys: list, deferred_callback) -> SyncFuture:
     return out
 
 
+def info_free(resolver):
+    """Marks a resolver that reads only its root (never `info`): the executor may call it without building a resolve
+    info (see BatchingExecutionContext._direct_read)."""
+    resolver.info_free = True
+    return resolver
+
+
+def _attribute_reader(resolve):
+    if isinstance(resolve, partial) and resolve.func is dict_or_attr_resolver:
+        attname, default = resolve.args
+
+        def read(source):
+            return source.get(attname, default) if isinstance(source, dict) else getattr(source, attname, default)
+
+        return read
+    return None
+
+
+def _direct_reader(resolve, parent_type_name: str):
+    """read(source) equivalent to the field's resolver when it needs no info, else None."""
+    read = _attribute_reader(resolve)
+    if read is not None:
+        return read
+    if isinstance(resolve, partial) and resolve.func is GlobalID.id_resolver and not resolve.keywords.get(
+            "parent_type_name"):
+        inner, node = resolve.args
+        read_id = _attribute_reader(inner)
+        if read_id is not None:
+            return lambda source: node.to_global_id(parent_type_name, read_id(source))
+        return None
+    if getattr(resolve, "info_free", False):
+        return lambda source: resolve(source, None)
+    return None
+
+
 class BatchingExecutionContext(DeferredExecutionContext):
     """Executes with request-scoped dataloaders (futures resolved after the whole tree has asked for its keys).
 
@@ -148,7 +187,51 @@ class BatchingExecutionContext(DeferredExecutionContext):
 
     execute_fields_serially = execute_fields
 
+    def _direct_read(self, parent_type, field_node):
+        """How to answer a field without resolve info, or None: (read(source), named type, kind) for a field without
+        arguments whose value is an attribute of its parent (graphene's default resolver, a GlobalID over one) or
+        comes from a resolver marked `info_free`, and whose type is a scalar, an enum or a concrete object type.
+        That is most of a catalogue page (name, slug, id, amount, edges' node, pricing's priceRange...). Cached per
+        request: a list repeats the same field nodes for every item."""
+        plans = self.__dict__.setdefault("_direct_plans", {})
+        key = (id(parent_type), id(field_node))
+        if key in plans:
+            return plans[key]
+        plans[key] = None
+        field_def = get_field_def(self.schema, parent_type, field_node)
+        if field_def is None or field_def.args or self.middleware_manager:
+            return None
+        named = field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type
+        if is_leaf_type(named):
+            kind = "leaf"
+        elif is_object_type(named) and named.is_type_of is None:
+            kind = "object"
+        else:
+            return None
+        read = _direct_reader(field_def.resolve, parent_type.name)
+        if read is not None:
+            plans[key] = (read, named, kind)
+        return plans[key]
+
     def execute_field(self, parent_type, source, field_nodes, path):
+        direct = self._direct_read(parent_type, field_nodes[0])
+        if direct is not None:
+            # The fast path: no resolve info, no coercion. Anything unusual (null, an error, a future, a value the
+            # scalar refuses) takes the full path below, which reports it exactly as graphql-core does.
+            read, named, kind = direct
+            try:
+                value = read(source)
+            except Exception:
+                value = None
+            if value is not None and not isinstance(value, (Exception, SyncFuture)):
+                if kind == "object":
+                    return self.complete_object_value(named, field_nodes, None, path, value)
+                try:
+                    serialized = named.serialize(value)
+                except Exception:
+                    serialized = None
+                if serialized is not None and serialized is not Undefined:
+                    return serialized
         field_def = get_field_def(self.schema, parent_type, field_nodes[0])
         if not field_def:
             return Undefined

@@ -5,6 +5,7 @@ from decimal import Decimal
 import graphene
 
 from backend.api.core.enums import LanguageCodeEnum, WeightUnitsEnum
+from backend.api.core.execution import info_free
 from backend.api.core.scalars import Metadata
 
 FRACTION_DIGITS = {"EUR": 2}
@@ -22,14 +23,17 @@ class Money(graphene.ObjectType):
         description = "Represents amount of money in specific currency."
 
     @staticmethod
+    @info_free
     def resolve_amount(root, _info):
         return float(root.amount.quantize(Decimal("0.01")))
 
     @staticmethod
+    @info_free
     def resolve_fraction_digits(root, _info):
         return FRACTION_DIGITS.get(root.currency, 2)
 
     @staticmethod
+    @info_free
     def resolve_fractional_amount(root, _info):
         digits = FRACTION_DIGITS.get(root.currency, 2)
         return int((root.amount * (10**digits)).to_integral_value())

@@ -98,22 +98,27 @@ class VariantsByProductIdLoader(DataLoader):
         results = {}
         for (channel, show_hidden), group in group_by(keys, lambda key: (key[1], key[2])).items():
             product_ids = {key[0] for key in group}
-            # Keys come from products the caller could already see: their publication is not checked again.
-            variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden,
-                                                  product_checked=True).filter(
-                product_id__in=product_ids).order_by("sort_order", "sku", "pk")
-            channel_id = channel.id if channel is not None else None
-            variants = variants.annotate(available_quantity=variant_available_quantity_subquery(channel_id=channel_id))
-            if channel is not None:
-                variants = variants.annotate(channel_listing=FilteredRelation(
-                    "channel_listings", condition=Q(channel_listings__channel_id=channel.id))).annotate(
-                    **{f"listing_{column}": F(f"channel_listing__{column}") for column in VARIANT_LISTING_COLUMNS})
-            variants = list(variants)
+            variants = self._variants(channel, show_hidden, product_ids)
             self._prime(variants, channel)
             grouped = group_by(variants, lambda variant: variant.product_id)
             for key in group:
                 results[key] = grouped.get(key[0], [])
         return [results[key] for key in keys]
+
+    @staticmethod
+    def _variants(channel, show_hidden, product_ids) -> list:
+        if channel is not None and channel.is_active and not show_hidden:
+            return selectors.public_variants_of_products(channel.id, product_ids)  # the storefront's hot path
+        # Keys come from products the caller could already see: their publication is not checked again.
+        variants = selectors.variants_visible(channel=channel, show_hidden=show_hidden, product_checked=True).filter(
+            product_id__in=product_ids).order_by("sort_order", "sku", "pk")
+        channel_id = channel.id if channel is not None else None
+        variants = variants.annotate(available_quantity=variant_available_quantity_subquery(channel_id=channel_id))
+        if channel is not None:
+            variants = variants.annotate(channel_listing=FilteredRelation(
+                "channel_listings", condition=Q(channel_listings__channel_id=channel.id))).annotate(
+                **{f"listing_{column}": F(f"channel_listing__{column}") for column in VARIANT_LISTING_COLUMNS})
+        return list(variants)
 
     def _prime(self, variants, channel):
         quantities = AvailableQuantityByVariantIdLoader(self.context)

@@ -6,6 +6,8 @@ from django.db.models import F, FilteredRelation, Q
 
 from backend.api.channel.context import ChannelContext, can_manage_products, resolve_channel
 from backend.api.core.connection import connection_from_queryset
+from backend.api.core.dataloaders import dispatch_now
+from backend.api.core.lookahead import selected_fields
 from backend.api.product import dataloaders as loaders
 from backend.api.product.filters import product_filter_q, product_where_q
 from backend.api.product.sorting import sort_products
@@ -60,4 +62,33 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
     queryset = queryset.select_related("tax_class", "product_type__tax_class")
     if channel is not None:
         queryset = _with_listing(queryset, channel)
-    return connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel))
+    connection = connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel))
+    prefetch_product_cards(info, [edge.node for edge in connection.edges], selected_fields(info, ("edges", "node")))
+    return connection
+
+
+VARIANT_FIELDS = frozenset({"variants", "productVariants", "pricing", "isAvailable"})
+MEDIA_FIELDS = frozenset({"thumbnail", "media", "mediaById"})
+
+
+def prefetch_product_cards(info, products: list, fields: set[str]) -> None:
+    """Load, for a whole page of products, what the selected fields will ask each product for (its visible
+    variants with their prices and stock, its media, its category), so that every product's fields find their
+    loads already resolved. The loads and their keys are the resolvers' own: nothing is fetched twice."""
+    from backend.api.product.types.products import load_visible_variants
+
+    if not products:
+        return
+    if fields & VARIANT_FIELDS:
+        for product in products:
+            load_visible_variants(info, product)
+    if fields & MEDIA_FIELDS:
+        media = loaders.MediaByProductIdLoader(info.context)
+        for product in products:
+            media.load(product.pk)
+    if "category" in fields:
+        categories = loaders.CategoryByIdLoader(info.context)
+        for product in products:
+            if product.category_id:
+                categories.load(product.category_id)
+    dispatch_now(info.context)
