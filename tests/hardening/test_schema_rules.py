@@ -19,7 +19,9 @@ from tests.architecture.test_mutation_permissions import test_every_mutation_is_
 from tests.utils import ApiClient, to_global_id
 
 PRIVATE_TYPES = {"User", "Order", "OrderLine", "OrderEvent", "Fulfillment", "Checkout", "CheckoutLine", "Stock",
-                 "TransactionItem", "TransactionEvent", "GiftCard", "Address", "UserPermission", "Payment", "Invoice"}
+                 "TransactionItem", "TransactionEvent", "GiftCard", "Address", "UserPermission", "Payment", "Invoice",
+                 # reached through User.events / permissionGroups / editableGroups and Order.grantedRefunds only
+                 "CustomerEvent", "Group", "OrderGrantedRefund", "OrderGrantedRefundLine"}
 
 # "Type.field" -> its rule. Every field of a non-private type returning a private type must be here.
 PRIVATE_ENTRY_POINTS = {

@@ -6,14 +6,28 @@ Related fields resolve through the loaders of backend/api/account/dataloaders.py
 
 import graphene
 
+from backend.api.account.customer_history import (
+    CustomerEvent,
+    CustomerType,
+    resolve_assigned_attribute,
+    resolve_assigned_attributes,
+    resolve_customer_type,
+    resolve_events,
+)
 from backend.api.account.dataloaders import (
     AddressByIdLoader,
     AddressesByUserIdLoader,
     PermissionsByUserLoader,
 )
+from backend.api.account.groups import (
+    Group,
+    resolve_accessible_channels,
+    resolve_editable_groups,
+    resolve_permission_groups,
+)
 from backend.api.core.dataloaders import then
 from backend.api.core.enums import LanguageCodeEnum, PermissionEnumType, enum_values, saleor_enum
-from backend.api.core.scalars import DateTime
+from backend.api.core.scalars import DateTime, PositiveInt
 from backend.api.core.types import COUNTRY_NAMES_FR, CountryDisplay, Image, ObjectWithMetadata
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
@@ -98,6 +112,18 @@ class Address(graphene.ObjectType):
         return AddressByIdLoader(info.context).load(int(id))
 
 
+def _channel_type():
+    from backend.api.channel.types import Channel
+
+    return Channel
+
+
+def _assigned_attribute_type():
+    from backend.api.attribute.assigned import AssignedAttribute
+
+    return AssignedAttribute
+
+
 def _default_address(info, user, address_id: int | None):
     """A default address is normally in the user's book: reuse that batch; read it alone only if it is not."""
     if address_id is None:
@@ -157,6 +183,35 @@ class User(graphene.ObjectType):
     restricted_access_to_channels = graphene.Boolean(
         required=True, description="Determine if user have restricted access to channels. False if at least one user "
                                    "group has `restrictedAccessToChannels` set to False.")
+    permission_groups = graphene.List(graphene.NonNull(Group), resolver=resolve_permission_groups,
+                                      description="List of user's permission groups.")
+    editable_groups = graphene.List(graphene.NonNull(Group), resolver=resolve_editable_groups,
+                                    description="List of user's permission groups which user can manage.")
+    accessible_channels = graphene.List(
+        graphene.NonNull(lambda: _channel_type()), resolver=resolve_accessible_channels,
+        description="List of channels the user has access to. The sum of channels from all user groups. If at least "
+                    "one group has `restrictedAccessToChannels` set to False - all channels are returned.")
+    events = graphene.List(graphene.NonNull(CustomerEvent), resolver=resolve_events,
+                           description="List of events associated with the user.\n\nRequires one of the following "
+                                       "permissions: MANAGE_USERS, MANAGE_STAFF.")
+    customer_type = graphene.Field(CustomerType, resolver=resolve_customer_type,
+                                   description="The customer type assigned to the user. Requires one of the following "
+                                               "permissions: MANAGE_USERS, OWNER.\n\nAdded in Saleor 3.23.")
+    assigned_attribute = graphene.Field(
+        lambda: _assigned_attribute_type(), slug=graphene.String(required=True, description="Slug of the attribute"),
+        resolver=resolve_assigned_attribute,
+        description="Get a single attribute assigned to the user by attribute slug. The attribute is looked up among "
+                    "the attributes of the user's customer type. Requires one of the following permissions: "
+                    "MANAGE_USERS, OWNER. The owner can access only attributes that are visible in the storefront."
+                    "\n\nAdded in Saleor 3.23.")
+    assigned_attributes = graphene.List(
+        graphene.NonNull(lambda: _assigned_attribute_type()), required=True,
+        limit=graphene.Argument(PositiveInt, default_value=100, description="Maximum number of attributes to return. "
+                                                                            "Default is 100."),
+        resolver=resolve_assigned_attributes,
+        description="List of attributes assigned to the user through the user's customer type. Requires one of the "
+                    "following permissions: MANAGE_USERS, OWNER. The owner can access only attributes that are "
+                    "visible in the storefront.\n\nAdded in Saleor 3.23.")
 
     class Meta:
         description = "Represents user data."

@@ -3,7 +3,7 @@
 import graphene
 
 from backend.api.channel import settings_types
-from backend.api.core.enums import saleor_enum
+from backend.api.core.enums import CountryCodeEnum, saleor_enum
 from backend.api.core.errors import PermissionDenied
 from backend.api.core.types import CountryDisplay, ObjectWithMetadata
 from backend.core.permissions import PermissionEnum, has_one_of_permissions
@@ -45,6 +45,10 @@ class Channel(graphene.ObjectType):
     )
     countries = graphene.List(graphene.NonNull(CountryDisplay),
                               description="List of shippable countries for the channel.")
+    available_shipping_methods_per_country = graphene.List(
+        graphene.NonNull(lambda: _shipping_types().ShippingMethodsPerCountry),
+        countries=graphene.List(graphene.NonNull(CountryCodeEnum)),
+        description="Shipping methods that are available for the channel.")
     stock_settings = graphene.Field(StockSettings, required=True,
                                     description="Define the stock setting for this channel.")
     order_settings = graphene.Field(settings_types.OrderSettings, required=True,
@@ -72,6 +76,24 @@ class Channel(graphene.ObjectType):
     @staticmethod
     def resolve_countries(root, _info):
         return [CountryDisplay(code=root.default_country)]
+
+    @staticmethod
+    def resolve_available_shipping_methods_per_country(root, info, countries=None):
+        """Every method priced in the channel, under each country its zone covers (cheapest first), as Saleor lists
+        them; `countries` keeps only those countries."""
+        from backend.api.core.dataloaders import then
+        from backend.api.shipping.dataloaders import ListedMethodsByCountryLoader
+
+        shipping = _shipping_types()
+        wanted = {getattr(code, "value", code) for code in countries} if countries is not None else None
+
+        def build(by_country):
+            return [shipping.ShippingMethodsPerCountry(
+                        country_code=code,
+                        shipping_methods=[shipping.ShippingMethodData.from_listed(m) for m in by_country[code]])
+                    for code in sorted(by_country) if wanted is None or code in wanted]
+
+        return then(ListedMethodsByCountryLoader(info.context).load(root.pk), build)
 
     @staticmethod
     def resolve_stock_settings(_root, _info):
@@ -119,6 +141,12 @@ class Channel(graphene.ObjectType):
 def _require_one_of(info, *permissions) -> None:
     if not has_one_of_permissions(getattr(info.context, "user", None), permissions):
         raise PermissionDenied(permissions=permissions)
+
+
+def _shipping_types():
+    from backend.api.shipping import types
+
+    return types
 
 
 def _warehouse_type():

@@ -26,6 +26,7 @@ from backend.api.checkout.mutations import (
     CheckoutRemovePromoCode,
 )
 from backend.api.checkout.types import Checkout
+from backend.api.checkout.user_fields import CheckoutCountableConnection  # noqa: F401 - declares User's cart fields
 from backend.api.checkout.validation_rules import (
     ADDRESS_VALIDATION_ARGS,
     AddressValidationData,

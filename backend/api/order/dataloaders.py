@@ -2,7 +2,9 @@
 
 from backend.api.core.dataloaders import ByForeignKeyLoader, ByIdLoader, DataLoader
 from backend.commerce.discount.models import Voucher
-from backend.commerce.order.models import Fulfillment, FulfillmentLine, OrderEvent, OrderLine
+from backend.commerce.order.models import Allocation, Fulfillment, FulfillmentLine, OrderEvent, OrderLine
+from backend.commerce.shipping.models import ShippingMethod
+from backend.commerce.tax.models import TaxClass
 
 
 class LinesByOrderLoader(ByForeignKeyLoader):
@@ -45,3 +47,25 @@ class EventsByOrderLoader(ByForeignKeyLoader):
 
 class VoucherByIdLoader(ByIdLoader):
     model = Voucher
+
+
+class AllocationsByOrderLineLoader(ByForeignKeyLoader):
+    """Where each line's units are held (stock rows with their warehouse), one query for all the lines."""
+
+    model = Allocation
+    fk_field = "order_line"
+
+    def queryset(self):
+        return Allocation.objects.select_related("stock").order_by("pk")
+
+
+class TaxClassByNameLoader(DataLoader):
+    """A line keeps the name of its tax class (the names are unique): the class itself, or None once renamed."""
+
+    def batch_load(self, keys):
+        classes = {tax_class.name: tax_class for tax_class in TaxClass.objects.filter(name__in=keys)}
+        return [classes.get(key) for key in keys]
+
+
+class ShippingMethodByIdLoader(ByIdLoader):
+    model = ShippingMethod

@@ -12,15 +12,23 @@ from backend.api.channel.context import ChannelContext
 from backend.api.checkout.dataloaders import UserByIdLoader
 from backend.api.core.dataloaders import gather, then
 from backend.api.core.enums import saleor_enum
+from backend.api.core.field_rules import private_field
 from backend.api.core.scalars import DateTime, PositiveDecimal
 from backend.api.core.types import Image, MetadataItem, Money, ObjectWithMetadata, TaxedMoney, money
 from backend.api.discount.types import DiscountValueTypeEnum
 from backend.api.order.access import can_manage_orders
-from backend.api.order.dataloaders import FulfillmentLinesByFulfillmentLoader, OrderLineByIdLoader
+from backend.api.order.dataloaders import (
+    AllocationsByOrderLineLoader,
+    FulfillmentLinesByFulfillmentLoader,
+    OrderLineByIdLoader,
+)
+from backend.api.order.line_discounts import OrderLineDiscount, line_discounts
+from backend.api.order.tax_classes import resolve_line_tax_class
 from backend.api.product.dataloaders import ChannelByIdLoader, VariantByIdLoader
+from backend.api.product.types.product_types import TaxClass
 from backend.api.product.types.variants import ProductVariant
 from backend.api.warehouse.dataloaders import WarehouseByIdLoader
-from backend.api.warehouse.types import Warehouse
+from backend.api.warehouse.types import ALLOCATION_READERS, Allocation, Warehouse
 from backend.commerce.order.models import FulfillmentStatus as FulfillmentStatusModel
 from backend.core.money import taxed_from_gross
 
@@ -86,7 +94,12 @@ class OrderLine(graphene.ObjectType):
                                                          "null if the variant has been removed from stock at all.")
     translated_product_name = graphene.String(required=True, description="Product name in the customer's language")
     translated_variant_name = graphene.String(required=True, description="Variant name in the customer's language")
+    allocations = graphene.List(graphene.NonNull(Allocation), description="List of allocations across warehouses."
+                                "\n\nRequires one of the following permissions: MANAGE_PRODUCTS, MANAGE_ORDERS.")
     quantity_to_fulfill = graphene.Int(required=True, description="A quantity of items remaining to be fulfilled.")
+    tax_class = graphene.Field(TaxClass, resolver=resolve_line_tax_class,
+                               description="Denormalized tax class of the product in this order line.\n\nRequires one "
+                                           "of the following permissions: AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP.")
     tax_class_name = graphene.String(description="Denormalized name of the tax class.")
     tax_class_metadata = graphene.List(graphene.NonNull(MetadataItem), required=True,
                                        description="Denormalized public metadata of the tax class.")
@@ -96,6 +109,7 @@ class OrderLine(graphene.ObjectType):
     sale_id = graphene.ID(description="Denormalized sale ID, set when order line is created for a product variant "
                                       "that is on sale.")
     is_gift = graphene.Boolean(description="Determine if the line is a gift.")
+    discounts = graphene.List(graphene.NonNull(OrderLineDiscount), description="List of applied discounts")
 
     class Meta:
         description = "Represents order line of particular order."
@@ -169,6 +183,15 @@ class OrderLine(graphene.ObjectType):
     @staticmethod
     def resolve_is_gift(_root, _info):
         return False
+
+    @staticmethod
+    @private_field(*ALLOCATION_READERS)
+    def resolve_allocations(root, info):
+        return AllocationsByOrderLineLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_discounts(root, _info):
+        return line_discounts(root)
 
     @staticmethod
     def resolve_tax_class_metadata(_root, _info):

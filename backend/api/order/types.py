@@ -34,8 +34,12 @@ from backend.api.order.dataloaders import (
     VoucherByIdLoader,
 )
 from backend.api.order.lines import Fulfillment, FulfillmentLine, OrderDiscount, OrderEvent, OrderLine, taxed
+from backend.api.order.refunds import Invoice, OrderGrantedRefund, resolve_granted_refunds, resolve_invoices
+from backend.api.order.tax_classes import resolve_shipping_tax_class
+from backend.api.payment.legacy import Payment, resolve_order_payments
 from backend.api.payment.types import TransactionItem
 from backend.api.product.dataloaders import ChannelByIdLoader
+from backend.api.product.types.product_types import TaxClass
 from backend.api.shipping.types import ShippingMethod, ShippingMethodData
 from backend.api.warehouse.dataloaders import WarehouseByIdLoader
 from backend.api.warehouse.types import Warehouse
@@ -110,6 +114,10 @@ class Order(graphene.ObjectType):
                                      description="Shipping methods related to this order.")
     available_collection_points = graphene.List(graphene.NonNull(Warehouse), required=True,
                                                 description="Collection points that can be used for this order.")
+    invoices = graphene.List(graphene.NonNull(Invoice), required=True, resolver=resolve_invoices,
+                             description="List of order invoices. Can be fetched for orders created in Saleor 3.2 and "
+                                         "later, for other orders requires one of the following permissions: "
+                                         "MANAGE_ORDERS, OWNER.")
     number = graphene.String(required=True, description="User-friendly number of an order.")
     origin = graphene.Field(OrderOriginEnum, required=True, description="Order origin.")
     is_paid = graphene.Boolean(required=True, description="Informs if an order is fully paid.")
@@ -122,6 +130,10 @@ class Order(graphene.ObjectType):
     tax_exemption = graphene.Boolean(required=True, description="Returns True if order has to be exempt from taxes.")
     transactions = graphene.List(graphene.NonNull(TransactionItem), required=True,
                                  description="List of transactions for the order.")
+    payments = graphene.List(graphene.NonNull(Payment), required=True, resolver=resolve_order_payments,
+                             description="List of payments for the order.",
+                             deprecation_reason="The legacy Payments API is deprecated and will be removed. Use the "
+                                                "Transactions API instead.")
     total = graphene.Field(TaxedMoney, required=True, description="Total amount of the order.")
     undiscounted_total = graphene.Field(TaxedMoney, required=True, description="Undiscounted total amount of the "
                                                                                "order.")
@@ -130,6 +142,10 @@ class Order(graphene.ObjectType):
                                                "base_shipping_price_amount")
     shipping_price = graphene.Field(TaxedMoney, required=True, description="Total price of shipping.")
     shipping_tax_rate = graphene.Float(required=True, description="The shipping tax rate value.")
+    shipping_tax_class = graphene.Field(TaxClass, resolver=resolve_shipping_tax_class,
+                                        description="Denormalized tax class assigned to the shipping method.\n\n"
+                                                    "Requires one of the following permissions: "
+                                                    "AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP.")
     voucher = graphene.Field(Voucher)
     voucher_code = graphene.String(description="Voucher code that was used for Order.")
     gift_cards = graphene.List(graphene.NonNull(GiftCard), required=True, description="List of user gift cards.")
@@ -165,6 +181,10 @@ class Order(graphene.ObjectType):
                                                                        "include taxes.")
     external_reference = graphene.String(description="External ID of this order.")
     checkout_id = graphene.ID(description="ID of the checkout that the order was created from.")
+    granted_refunds = graphene.List(graphene.NonNull(OrderGrantedRefund), required=True,
+                                    resolver=resolve_granted_refunds,
+                                    description="List of granted refunds.\n\nRequires one of the following "
+                                                "permissions: MANAGE_ORDERS.")
     total_refunded = _money_field("Total refund amount for the order.")
     total_refund_pending = _money_field("Total amount of ongoing refund requests for the order's transactions.")
     total_authorize_pending = _money_field("Total amount of ongoing authorize requests for the order's "

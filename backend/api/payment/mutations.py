@@ -176,5 +176,6 @@ class TransactionRequestAction(DomainMutation):
         token = token or (decode_uuid(id, "TransactionItem") if id else None)
         outcome = gateways.transaction_request_action(transaction_token=token,
                                                       action=getattr(action_type, "value", action_type),
-                                                      amount=amount, user=info.context.user)
+                                                      amount=amount, user=info.context.user,
+                                                      reason=refund_reason or "")
         return cls(transaction=outcome.transaction)

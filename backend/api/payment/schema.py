@@ -8,6 +8,7 @@ from backend.api.payment.mutations import (
     TransactionProcess,
     TransactionRequestAction,
 )
+from backend.api.payment.types import CardPaymentMethodDetails, OtherPaymentMethodDetails
 
 
 class Queries(graphene.ObjectType):
@@ -19,3 +20,7 @@ class Mutations(graphene.ObjectType):
     transaction_initialize = TransactionInitialize.Field()
     transaction_process = TransactionProcess.Field()
     transaction_request_action = TransactionRequestAction.Field()
+
+
+# Reachable only through the PaymentMethodDetails interface (TransactionItem.paymentMethodDetails).
+EXTRA_TYPES = [CardPaymentMethodDetails, OtherPaymentMethodDetails]

@@ -2,15 +2,19 @@
 
 import graphene
 
-from backend.api.core.dataloaders import ByForeignKeyLoader
+from backend.api.core.dataloaders import ByForeignKeyLoader, then
 from backend.api.core.enums import saleor_enum
 from backend.api.core.scalars import JSON, UUID, DateTime
 from backend.api.core.types import Money, ObjectWithMetadata, money
 from backend.commerce.payment.models import TransactionEvent as TransactionEventModel
+from backend.commerce.payment.models import TransactionEventType as TransactionEventTypeModel
+from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
 TransactionActionEnum = saleor_enum("TransactionActionEnum")
 TransactionEventTypeEnum = saleor_enum("TransactionEventTypeEnum")
 TransactionFlowStrategyEnum = saleor_enum("TransactionFlowStrategyEnum")
+# Who may read which user started a transaction (Saleor's readers of Order.transactions).
+TRANSACTION_READERS = (PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
 
 
 def _error_type(name: str, code_enum: str, *, required: bool = True, description: str = ""):
@@ -117,6 +121,12 @@ class TransactionItem(graphene.ObjectType):
                                                               "provider page with transaction details.")
     order = graphene.Field("backend.api.order.types.Order", description="The related order.")
     checkout = graphene.Field("backend.api.checkout.types.Checkout", description="The related checkout.")
+    created_by = graphene.Field("backend.api.app.types.UserOrApp",
+                                description="User or App that created the transaction.")
+    payment_method_details = graphene.Field(lambda: PaymentMethodDetails,
+                                            description="The payment method used for this transaction.")
+    reason = graphene.String(description="Reason of the refund.")
+    reason_reference = graphene.Field("backend.api.page.types.Page", description="Reason `Page` (Model) for refund.")
 
     class Meta:
         description = "Represents a payment transaction."
@@ -145,6 +155,68 @@ class TransactionItem(graphene.ObjectType):
     @staticmethod
     def resolve_events(root, info):
         return EventsByTransactionLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_created_by(root, info):
+        """The user who started it (shown to that user and to payment staff only: a guest holding the order's ID
+        must not read who paid), else the App (gateway) that owns it."""
+        if root.user_id is not None:
+            viewer = getattr(info.context, "user", None)
+            if viewer is not None and viewer.is_authenticated and viewer.pk == root.user_id:
+                return viewer
+            if not has_one_of_permissions(viewer, TRANSACTION_READERS):
+                return None
+            from backend.api.checkout.dataloaders import UserByIdLoader
+
+            return UserByIdLoader(info.context).load(root.user_id)
+        from backend.api.app.types import gateway_app
+
+        return gateway_app(info, root.app_identifier, root.name)
+
+    @staticmethod
+    def resolve_payment_method_details(_root, _info):
+        # No gateway here reports the card or method it was paid with (Saleor's answer when the app sent none).
+        return None
+
+    @staticmethod
+    def resolve_reason(root, info):
+        """What staff gave as `refundReason` with their last refund request on this transaction."""
+        def last_reason(events):
+            reasons = [e.message for e in events if e.type == TransactionEventTypeModel.REFUND_REQUEST and e.message]
+            return reasons[-1] if reasons else None
+
+        return then(EventsByTransactionLoader(info.context).load(root.pk), last_reason)
+
+    @staticmethod
+    def resolve_reason_reference(_root, _info):
+        # Refund reasons as `Page` models need a reason model type in the refund settings, which are not configured
+        # here: Saleor answers null then.
+        return None
+
+
+class PaymentMethodDetails(graphene.Interface):
+    name = graphene.String(required=True, description="Name of the payment method.")
+
+    class Meta:
+        description = "Details of the payment method used for the transaction."
+
+
+class CardPaymentMethodDetails(graphene.ObjectType):
+    brand = graphene.String(description="Card brand.")
+    first_digits = graphene.String(description="First 4 digits of the card number.")
+    last_digits = graphene.String(description="Last 4 digits of the card number.")
+    exp_month = graphene.Int(description="Two-digit number representing the card’s expiration month.")
+    exp_year = graphene.Int(description="Four-digit number representing the card’s expiration year.")
+
+    class Meta:
+        description = "Represents a card payment method used for a transaction."
+        interfaces = (PaymentMethodDetails,)
+
+
+class OtherPaymentMethodDetails(graphene.ObjectType):
+    class Meta:
+        description = "Represents a payment method used for a transaction."
+        interfaces = (PaymentMethodDetails,)
 
 
 class PaymentGatewayConfig(graphene.ObjectType):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import graphene
 
-from backend.api.core.enums import saleor_enum
+from backend.api.core.enums import CountryCodeEnum, saleor_enum
 from backend.api.core.scalars import JSONString
 from backend.api.core.types import CountryDisplay, Money, ObjectWithMetadata, money, weight_kg
 
@@ -36,6 +36,16 @@ class ShippingMethodData:
                    currency=option.currency, minimum_delivery_days=option.minimum_delivery_days,
                    maximum_delivery_days=option.maximum_delivery_days, active=option.active,
                    message=option.message or "")
+
+    @classmethod
+    def from_listed(cls, listed) -> "ShippingMethodData":
+        """From a ListedMethod (shipping.selectors): a method of the channel's zones at its price there."""
+        method, listing = listed.method, listed.listing
+        return cls(id=method.pk, name=method.name, price_amount=listing.price_amount, currency=listing.currency,
+                   minimum_delivery_days=method.minimum_delivery_days,
+                   maximum_delivery_days=method.maximum_delivery_days, description=method.description,
+                   type=str(method.type), metadata=dict(method.metadata or {}),
+                   private_metadata=dict(method.private_metadata or {}))
 
 
 class ShippingMethod(graphene.ObjectType):
@@ -121,9 +131,23 @@ class ShippingZone(graphene.ObjectType):
         return list(root.shipping_methods.all())
 
     @staticmethod
-    def resolve_warehouses(root, _info):
+    def resolve_warehouses(root, info):
+        # Staff only, as Channel.warehouses: a zone reached from a pickup point (Warehouse.shippingZones) must not
+        # list the producers' farms to the public.
+        user = getattr(info.context, "user", None)
+        if not (user and user.is_active and user.is_staff):
+            return []
         return list(root.warehouses.all())
 
     @staticmethod
     def resolve_channels(root, _info):
         return list(root.channels.all())
+
+
+class ShippingMethodsPerCountry(graphene.ObjectType):
+    country_code = graphene.Field(CountryCodeEnum, required=True, description="The country code.")
+    shipping_methods = graphene.List(graphene.NonNull(ShippingMethod), description="List of available shipping "
+                                                                                   "methods.")
+
+    class Meta:
+        description = "List of shipping methods available for the country."

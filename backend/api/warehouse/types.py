@@ -6,6 +6,7 @@ from backend.api.account.dataloaders import AddressByIdLoader
 from backend.api.core.connection import CountableConnection, connection_args, connection_from_queryset
 from backend.api.core.enums import saleor_enum
 from backend.api.core.errors import PermissionDenied
+from backend.api.core.field_rules import private_field
 from backend.api.core.types import ObjectWithMetadata
 from backend.api.warehouse.dataloaders import WarehouseByIdLoader
 from backend.commerce.warehouse.models import Stock as StockModel
@@ -13,6 +14,7 @@ from backend.core.permissions import PermissionEnum, has_one_of_permissions
 
 WarehouseClickAndCollectOptionEnum = saleor_enum("WarehouseClickAndCollectOptionEnum")
 STOCK_PERMISSIONS = (PermissionEnum.MANAGE_PRODUCTS, PermissionEnum.MANAGE_ORDERS)
+ALLOCATION_READERS = STOCK_PERMISSIONS
 CLICK_AND_COLLECT = {"disabled": "DISABLED", "local": "LOCAL", "all": "ALL"}
 
 
@@ -25,6 +27,12 @@ def _address_type():
     from backend.api.account.types import Address
 
     return Address
+
+
+def _shipping_zone_connection():
+    from backend.api.shipping.schema import ShippingZoneCountableConnection
+
+    return ShippingZoneCountableConnection
 
 
 def _variant_type():
@@ -44,6 +52,8 @@ class Warehouse(graphene.ObjectType):
                                    description="Warehouse company name.")
     click_and_collect_option = graphene.Field(WarehouseClickAndCollectOptionEnum, required=True,
                                               description="Click and collect options: local, all or disabled.")
+    shipping_zones = graphene.Field(lambda: _shipping_zone_connection(), required=True, **connection_args(),
+                                    description="Shipping zones supported by the warehouse.")
     stocks = graphene.Field(lambda: StockCountableConnection, **connection_args(),
                             description="Stocks that belong to this warehouse.\n\nRequires one of the following "
                                         "permissions: MANAGE_PRODUCTS, MANAGE_ORDERS.")
@@ -67,6 +77,14 @@ class Warehouse(graphene.ObjectType):
     @staticmethod
     def resolve_click_and_collect_option(root, _info):
         return CLICK_AND_COLLECT.get(root.click_and_collect_option, "DISABLED")
+
+    @staticmethod
+    def resolve_shipping_zones(root, info, **kwargs):
+        from backend.api.core.dataloaders import then
+        from backend.api.shipping.dataloaders import ShippingZonesByWarehouseIdLoader
+
+        return then(ShippingZonesByWarehouseIdLoader(info.context).load(root.pk),
+                    lambda zones: connection_from_queryset(zones, info, kwargs, _shipping_zone_connection()))
 
     @staticmethod
     def resolve_stocks(root, info, **kwargs):
@@ -119,6 +137,31 @@ class Stock(graphene.ObjectType):
     def resolve_quantity_reserved(_root, info):
         check_stock_permissions(info)
         return 0  # checkout reservations arrive with the checkout domain
+
+
+class Allocation(graphene.ObjectType):
+    """Units of a stock promised to an order line (roots: order.models.Allocation, with its stock)."""
+
+    id = graphene.GlobalID(required=True, description="The ID of allocation.")
+    quantity = graphene.Int(required=True, description="Quantity allocated for orders.\n\nRequires one of the "
+                                                        "following permissions: MANAGE_PRODUCTS, MANAGE_ORDERS.")
+    warehouse = graphene.Field(Warehouse, required=True, description="The warehouse were items were allocated.\n\n"
+                                                                     "Requires one of the following permissions: "
+                                                                     "MANAGE_PRODUCTS, MANAGE_ORDERS.")
+
+    class Meta:
+        description = "Represents allocation."
+        interfaces = (graphene.relay.Node,)
+
+    @staticmethod
+    @private_field(*ALLOCATION_READERS)
+    def resolve_quantity(root, _info):
+        return root.quantity_allocated
+
+    @staticmethod
+    @private_field(*ALLOCATION_READERS)
+    def resolve_warehouse(root, info):
+        return WarehouseByIdLoader(info.context).load(root.stock.warehouse_id)
 
 
 class WarehouseCountableConnection(CountableConnection):

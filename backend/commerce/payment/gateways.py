@@ -150,8 +150,10 @@ def transaction_process(*, transaction_token, data: dict | None = None,
 
 
 def transaction_request_action(*, transaction_token, action: str, amount: Decimal | None = None,
-                               user=None) -> SessionOutcome:
-    """Staff asks the gateway to CHARGE, REFUND or CANCEL; the request is kept in the history, pending its answer."""
+                               user=None, reason: str = "") -> SessionOutcome:
+    """Staff asks the gateway to CHARGE, REFUND or CANCEL; the request is kept in the history, pending its answer.
+
+    A refund's reason is the message of its REFUND_REQUEST event (`TransactionItem.reason` reads it back)."""
     with transaction.atomic():
         token = as_uuid(transaction_token)
         item = TransactionItem.objects.select_for_update().filter(pk=token).first() if token else None
@@ -166,7 +168,8 @@ def transaction_request_action(*, transaction_token, action: str, amount: Decima
         if amount <= 0 or amount > default:
             raise _error("amount", "Montant impossible pour cette action.", TransactionRequestActionErrorCode.INVALID)
         transaction_event_record(transaction_token=item.pk, type=f"{action}_REQUEST", amount=amount, user=user,
-                                 idempotency_key=uuid.uuid4().hex)
+                                 idempotency_key=uuid.uuid4().hex,
+                                 message=(reason or "") if action == TransactionAction.REFUND else "")
         result = get_plugin_manager().filter("transaction_action_request", None, gateway_id=item.app_identifier,
                                              transaction=item, action=action, amount=amount, user=user)
         if result is None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from backend.commerce.shipping.models import (
     STANDARD_SHIPPING_VAT_RATE,
@@ -92,3 +92,33 @@ def served_communes(*, channel_id: int):
     from backend.commerce.territory.models import Commune
 
     return Commune.objects.filter(shipping_zones__channels__id=channel_id).distinct().order_by("name")
+
+
+@dataclass(frozen=True)
+class ListedMethod:
+    """A delivery method of a channel's zone with its price there (the channel's catalogue of delivery methods)."""
+
+    method: ShippingMethod
+    listing: ShippingMethodChannelListing
+
+
+def listed_methods_by_country(channel_ids: list[int]) -> dict[int, dict[str, list[ListedMethod]]]:
+    """For each channel: the methods priced in it, grouped by the countries of their zones, cheapest first.
+
+    One query whatever the number of channels and zones (the listings with their methods and zones). A method of a
+    zone not attached to the channel is left out, and so is a method without a price in it.
+    """
+    listings = (
+        ShippingMethodChannelListing.objects.filter(channel_id__in=channel_ids,
+                                                    shipping_method__shipping_zone__channels=F("channel_id"))
+        .select_related("shipping_method__shipping_zone")
+        .order_by("price_amount", "shipping_method__name", "shipping_method_id")
+    )
+    result: dict[int, dict[str, list[ListedMethod]]] = {channel_id: {} for channel_id in channel_ids}
+    for listing in listings:
+        method = listing.shipping_method
+        for country in method.shipping_zone.countries or []:
+            per_country = result[listing.channel_id].setdefault(country, [])
+            if all(known.method.pk != method.pk for known in per_country):
+                per_country.append(ListedMethod(method=method, listing=listing))
+    return result
