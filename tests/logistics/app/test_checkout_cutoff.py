@@ -162,14 +162,15 @@ def test_a_slot_booked_on_a_day_no_longer_open_refuses_every_product(shop):
 
 @pytest.mark.django_db
 def test_staff_may_close_a_producer_before_its_cutoff(shop):
-    early = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(9, 30)))
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)  # always past, whatever the hour the test runs
+    early = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(9, 30)))
     ProducerClosure.objects.create(day=shop["day"], producer=shop["brewery"], cutoff_at=early)
     cart = services.checkout_create(channel=shop["channel"])
     with pytest.raises(ValidationError) as refused:
         services.checkout_lines_add(checkout_token=cart.pk, lines=[services.LineInput(shop["beer"].pk, 1)])
     assert refused.value.message_dict == {"variant_id": [
         f"« Bière blonde » : les commandes chez Brasserie de Landrecies pour la distribution du "
-        f"{label(shop['day'].date)} sont closes depuis le {label(timezone.localdate())} à 09 h 30."]}
+        f"{label(shop['day'].date)} sont closes depuis le {label(yesterday)} à 09 h 30."]}
 
 
 @pytest.mark.django_db
