@@ -38,6 +38,8 @@ class Queries(graphene.ObjectType):
         channels = selectors.channels_visible(include_inactive=_sees_inactive_channels(info))
         if id:
             return channels.filter(pk=decode_id(id, "Channel")).first()
+        if "\x00" in slug:  # PostgreSQL refuses NUL in text: such a slug matches no channel
+            return None
         return channels.filter(slug=slug).first()
 
 

@@ -84,7 +84,8 @@ class CheckoutCreate(CheckoutMutation):
                 raise error("channel", f"Le comptoir « {slug} » n'existe pas.", CheckoutErrorCode.NOT_FOUND)
             raise error("channel", "Indiquez le comptoir.", CheckoutErrorCode.MISSING_CHANNEL_SLUG)
         user = info.context.user if info.context.user.is_authenticated else None
-        language = (input.get("language_code") or "fr").lower().replace("_", "-")
+        code = input.get("language_code")  # a LanguageCodeEnum member (its value is e.g. "FR_BE")
+        language = str(getattr(code, "value", code) or "fr").lower().replace("_", "-")
         checkout = services.checkout_create(channel=channel, user=user, email=input.get("email") or "",
                                             language_code=language, lines=_line_inputs(input.get("lines") or []))
         metadata = {item["key"]: item["value"] for item in input.get("metadata") or ()}

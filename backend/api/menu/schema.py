@@ -19,9 +19,9 @@ MenuItemsSortField = saleor_enum("MenuItemsSortField")
 
 
 class MenuSortingInput(graphene.InputObjectType):
-    direction = graphene.Field(OrderDirection, required=True,
-                               description="Specifies the direction in which to sort menus.")
-    field = graphene.Field(MenuSortField, required=True, description="Sort menus by the selected field.")
+    direction = graphene.InputField(OrderDirection, required=True,
+                                    description="Specifies the direction in which to sort menus.")
+    field = graphene.InputField(MenuSortField, required=True, description="Sort menus by the selected field.")
 
 
 class MenuFilterInput(graphene.InputObjectType):
@@ -32,9 +32,9 @@ class MenuFilterInput(graphene.InputObjectType):
 
 
 class MenuItemSortingInput(graphene.InputObjectType):
-    direction = graphene.Field(OrderDirection, required=True,
-                               description="Specifies the direction in which to sort menu items.")
-    field = graphene.Field(MenuItemsSortField, required=True, description="Sort menu items by the selected field.")
+    direction = graphene.InputField(OrderDirection, required=True,
+                                    description="Specifies the direction in which to sort menu items.")
+    field = graphene.InputField(MenuItemsSortField, required=True, description="Sort menu items by the selected field.")
 
 
 class MenuItemFilterInput(graphene.InputObjectType):

@@ -110,9 +110,9 @@ class CustomerOrderWhereInput(graphene.InputObjectType):
 
 
 class OrderSortingInput(graphene.InputObjectType):
-    direction = graphene.Field(OrderDirection, required=True, description="Specifies the direction in which to "
-                                                                          "sort orders.")
-    field = graphene.Field(OrderSortField, required=True, description="Sort orders by the selected field.")
+    direction = graphene.InputField(OrderDirection, required=True, description="Specifies the direction in which to "
+                                                                               "sort orders.")
+    field = graphene.InputField(OrderSortField, required=True, description="Sort orders by the selected field.")
 
 
 def _order_pk(global_id):

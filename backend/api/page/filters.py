@@ -50,15 +50,15 @@ PageTypeSortField = saleor_enum("PageTypeSortField")
 
 
 class PageSortingInput(graphene.InputObjectType):
-    direction = graphene.Field(OrderDirection, required=True,
-                               description="Specifies the direction in which to sort pages.")
-    field = graphene.Field(PageSortField, required=True, description="Sort pages by the selected field.")
+    direction = graphene.InputField(OrderDirection, required=True,
+                                    description="Specifies the direction in which to sort pages.")
+    field = graphene.InputField(PageSortField, required=True, description="Sort pages by the selected field.")
 
 
 class PageTypeSortingInput(graphene.InputObjectType):
-    direction = graphene.Field(OrderDirection, required=True,
-                               description="Specifies the direction in which to sort page types.")
-    field = graphene.Field(PageTypeSortField, required=True, description="Sort page types by the selected field.")
+    direction = graphene.InputField(OrderDirection, required=True,
+                                    description="Specifies the direction in which to sort page types.")
+    field = graphene.InputField(PageTypeSortField, required=True, description="Sort page types by the selected field.")
 
 
 class PageTypeFilterInput(graphene.InputObjectType):

@@ -13,6 +13,8 @@ def channels_visible(*, include_inactive: bool) -> QuerySet[Channel]:
 
 
 def channel_by_slug(slug: str) -> Channel | None:
+    if "\x00" in slug:  # PostgreSQL refuses NUL in text: such a slug matches no channel
+        return None
     return Channel.objects.filter(slug=slug).first()
 
 
