@@ -25,9 +25,17 @@ def access_token(request) -> str | None:
     return current_token(request)
 
 
+def forwarded_for(request) -> str:
+    """The visitor's address chain as a reverse proxy passes it on: the X-Forwarded-For it came with, then the address
+    that connected. The API applies its own TRUSTED_PROXIES rule to it, so its rate limits (sign-in, registration,
+    cart creation...) count each resident, not the storefront as a whole."""
+    hops = (request.META.get("HTTP_X_FORWARDED_FOR", ""), request.META.get("REMOTE_ADDR", ""))
+    return ", ".join(hop.strip() for hop in hops if hop and hop.strip())
+
+
 def api(request, operation: str, variables: dict | None = None) -> dict:
-    """Run a storefront document for this visitor (with their token when signed in)."""
-    return client.execute(operation, variables, token=access_token(request))
+    """Run a storefront document for this visitor (with their token when signed in, and their address)."""
+    return client.execute(operation, variables, token=access_token(request), forwarded_for=forwarded_for(request))
 
 
 def shared_data_seconds() -> int:
