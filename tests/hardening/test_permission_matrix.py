@@ -1,7 +1,8 @@
-"""Permission matrix over the main queries and mutations: anonymous, customer (the owner), another customer, staff
-without the permission, staff with it. Refused calls change nothing (row counts, values) and leak nothing (the owner's
-e-mail, street, IDs). Producer members and couriers have their own matrices in tests/plugins/producers and
-tests/logistics."""
+"""Permission matrix over the main queries and mutations: anonymous, customer (the owner), another customer, a member
+of the producer whose cheese the owner ordered, a member of another producer, two couriers, staff without the
+permission, staff with it. Refused calls change nothing (row counts, values) and leak nothing (the owner's e-mail,
+street, IDs). The producer portal and logistics operations have their rows in test_permission_matrix_roles.py; what a
+member may do to its own catalogue, in tests/plugins/producers/test_catalogue_matrix.py."""
 
 import json
 
@@ -14,13 +15,17 @@ from backend.commerce.order.models import Order, OrderEvent
 from backend.commerce.product.models import Product
 from backend.commerce.warehouse.models import Stock
 from backend.core.permissions import PermissionEnum
+from logistics.models import Courier
+from plugins.producers.services.ownership import producer_product_assign
 from tests import factories
 from tests.backend.api.catalogue.conftest import UserClient
 from tests.backend.commerce.conftest import channel, cheese, communes, farm, pickup_point  # noqa: F401
+from tests.plugins.producers.conftest import VALID_SIRETS, make_producer, member
 from tests.utils import ApiClient, to_global_id
 
 OWNER_EMAIL, OWNER_STREET = "lea@exemple.fr", "12 rue des Sabotiers"
-ACTORS = ("anonymous", "customer", "other_customer", "plain_staff", "order_staff", "product_staff")
+ACTORS = ("anonymous", "customer", "other_customer", "member_a", "member_b", "courier", "other_courier", "plain_staff",
+          "order_staff", "product_staff")
 
 
 @pytest.fixture
@@ -33,10 +38,17 @@ def world(channel, cheese, pickup_point):  # noqa: F811
     delivery.checkout_delivery_method_update(checkout_token=checkout.pk, collection_point_id=pickup_point.pk)
     order = checkout_complete(checkout_token=checkout.pk, customer_note="Je passe mardi").order
     spare = factories.product("Bière de Mormal")  # never ordered: deletable
+    producer_a = make_producer("Ferme du Bocage", "59053", VALID_SIRETS[0])
+    producer_product_assign(producer=producer_a, product=cheese.product)  # the owner's order holds A's cheese
+    producer_b = make_producer("Brasserie de Landrecies", "59331", VALID_SIRETS[1])
     clients = {
         "anonymous": ApiClient(),
         "customer": UserClient(owner),
         "other_customer": UserClient(factories.user("paul@exemple.fr")),
+        "member_a": UserClient(member(producer_a)),
+        "member_b": UserClient(member(producer_b)),
+        "courier": UserClient(Courier.objects.create(user=factories.user()).user),
+        "other_courier": UserClient(Courier.objects.create(user=factories.user()).user),
         "plain_staff": UserClient(factories.staff()),
         "order_staff": UserClient(factories.staff(permissions=[PermissionEnum.MANAGE_ORDERS])),
         "product_staff": UserClient(factories.staff(permissions=[PermissionEnum.MANAGE_PRODUCTS])),
