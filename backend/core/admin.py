@@ -2,7 +2,8 @@
 
 `register_remaining_models(app_label)` ends every domain's admin.py: the models a domain adds later get a plain but
 usable admin page (list of fields, search, foreign keys as raw ids so pages stay fast) without waiting for someone to
-write a custom one. Models shown only as inlines are passed in `inline_only`.
+write a custom one. Models shown only as inlines are passed in `inline_only`; index tables that nobody reads or edits by
+hand (the search postings) are passed in `internal` and get no page.
 """
 
 from decimal import Decimal
@@ -72,7 +73,9 @@ def generic_model_admin(model: type[models.Model]) -> type[admin.ModelAdmin]:
     return type(f"{model.__name__}Admin", (admin.ModelAdmin,), attributes)
 
 
-def register_remaining_models(app_label: str, *, inline_only: tuple[type[models.Model], ...] = ()) -> None:
+def register_remaining_models(app_label: str, *, inline_only: tuple[type[models.Model], ...] = (),
+                              internal: tuple[type[models.Model], ...] = ()) -> None:
     for model in apps.get_app_config(app_label).get_models():
-        if model._meta.managed and model not in inline_only and not admin.site.is_registered(model):
+        if (model._meta.managed and model not in inline_only and model not in internal
+                and not admin.site.is_registered(model)):
             admin.site.register(model, generic_model_admin(model))

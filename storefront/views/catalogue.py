@@ -12,6 +12,8 @@ from storefront.views.common import api, channel_slug, optional_api, optional_pu
 from storefront.views.producers import communes, producers_near
 
 PAGE_SIZE = 24
+# The API counts the results of a search up to 1 000; 1 001 means "more than 1 000" (backend/api/core/connection.py).
+SEARCH_TOTAL_COUNT_LIMIT = 1000
 FILTER_CHOICES_CACHE_SECONDS = 300
 SORTS = {
     "nom": {"field": "NAME", "direction": "ASC"},
@@ -97,10 +99,12 @@ def product_list(request, category_slug: str | None = None):
     products = data.get("products") or {}
     sort = sort_key if sort_key in SORTS else ""
     extra = {"q": search, "tri": sort}
+    total = products.get("totalCount") or 0
     return page(request, "storefront/product_list.html", {
         "category": category,
         "products": _nodes(products),
-        "total": products.get("totalCount") or 0,
+        "total": total,
+        "total_more_than": SEARCH_TOTAL_COUNT_LIMIT if search and total > SEARCH_TOTAL_COUNT_LIMIT else None,
         "page_info": products.get("pageInfo") or {},
         "search": search,
         "sort": sort,

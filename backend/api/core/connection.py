@@ -3,6 +3,11 @@
 `first` or `last` is required when edges are selected, at most GRAPHQL_PAGINATION_LIMIT (100). Cursors are opaque
 (base64 of an offset); clients only pass them back. Slicing fetches one row more than asked to know whether there is
 a next page, so a page costs one query (plus one COUNT only when totalCount or a backwards page needs it).
+
+The results of a search count no further than they need (querysets with `count_at_most`, see
+backend.commerce.search.results): `totalCount` is exact up to SEARCH_TOTAL_COUNT_LIMIT (1,000) and is that limit
+plus one (1,001) when more products match, which reads "more than 1,000". Counting 15,000 ranked matches of one
+word took longer than the page itself; Saleor counts them all, but a person reads "plus de 1 000 produits" the same.
 """
 
 import base64
@@ -12,6 +17,7 @@ from django.conf import settings
 from graphql import GraphQLError
 
 CURSOR_PREFIX = "offset:"
+SEARCH_TOTAL_COUNT_LIMIT = 1000
 
 
 class CountableConnection(graphene.relay.Connection):
@@ -105,11 +111,27 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
     validate_slice_args(info, first, last, info.field_name)
 
     count_cache: list[int] = []
+    count_at_most = getattr(queryset, "count_at_most", None)
 
     def total_count() -> int:
         if not count_cache:
-            count_cache.append(len(queryset) if isinstance(queryset, list) else queryset.count())
+            if isinstance(queryset, list):
+                count_cache.append(len(queryset))
+            elif count_at_most is not None:
+                count_cache.append(count_at_most(SEARCH_TOTAL_COUNT_LIMIT))
+            else:
+                count_cache.append(queryset.count())
         return count_cache[0]
+
+    def exact_count() -> int:
+        if count_at_most is None or total_count() <= SEARCH_TOTAL_COUNT_LIMIT:
+            return total_count()
+        return queryset.count()
+
+    def has_more_than(offset: int) -> bool:
+        if count_at_most is not None and offset >= SEARCH_TOTAL_COUNT_LIMIT:
+            return count_at_most(offset) > offset
+        return offset < total_count()
 
     start = decode_cursor(after) + 1 if after else 0
     end = decode_cursor(before) if before else None
@@ -120,11 +142,11 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
         rows = rows[: stop - start]
         has_previous = start > 0
     elif last is not None:
-        stop = end if end is not None else total_count()
+        stop = end if end is not None else exact_count()
         begin = max(start, stop - last)
         rows = list(queryset[begin:stop])
         has_previous = begin > start or (begin > 0 and not after)
-        has_next = end is not None and end < total_count()
+        has_next = end is not None and has_more_than(end)
         start = begin
     else:
         stop = end

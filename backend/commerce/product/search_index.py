@@ -1,5 +1,5 @@
-"""Maintains Product.search_vector and Product.search_document. Called explicitly by the services that change a
-product, its variants, its category or its stock (never from signals), usually through
+"""Maintains Product.search_vector, Product.search_document and the product postings. Called explicitly by the
+services that change a product, its variants, its category or its stock (never from signals), usually through
 `backend.commerce.search.services.search_products_changed`, which marks the products dirty and reindexes them after
 commit."""
 
@@ -20,6 +20,7 @@ from backend.commerce.search.backends.postgres import (
     rebuild_lexicon,
     write_search_vectors,
 )
+from backend.commerce.search.postings import write_product_postings
 from backend.commerce.search.text import WeightedDocument
 from backend.commerce.warehouse.models import Stock
 from backend.core.plugins import get_plugin_manager
@@ -108,13 +109,15 @@ def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
 
 
 def update_products_search_vector(*, product_ids: Iterable[int]) -> int:
-    """Recompute the search vector and document of these products and clear their dirty flag. Returns the count."""
+    """Recompute the search vector, document and postings of these products and clear their dirty flag. Returns the
+    count."""
     updated = 0
     for batch in _batches(sorted(set(product_ids)), BATCH_SIZE):
         with transaction.atomic():
             documents = product_search_documents(product_ids=batch)
             updated += write_search_vectors(model=Product, documents=documents,
                                             clear_dirty_column="search_index_dirty")
+            write_product_postings(product_ids=list(documents))
     if updated >= BULK_REINDEX_THRESHOLD:
         flush_products_search_index()
     return updated

@@ -2,7 +2,8 @@
 typo alternatives from the lexicon, and a trigram fallback on the normalised short document.
 
 Generic on purpose: any model with a SearchVectorField and a normalised text field can be searched with
-`filter_and_rank` and maintained with `write_search_vectors` (the producers plugin reuses both)."""
+`filter_and_rank` and maintained with `write_search_vectors` (the producers plugin reuses both). Products add the
+postings (backend.commerce.search.postings) so that a word matching much of the catalogue stays fast."""
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
@@ -38,6 +39,12 @@ class WeightedRank(Func):
 def tsquery_expression(tokens: list[str]) -> RawSQL:
     # A scalar sub-select becomes an InitPlan: the lexicon lookup runs once per statement, not once per row.
     return RawSQL("(SELECT comptoir_search_tsquery(%s::text[]))", (tokens,), output_field=SearchQueryField())
+
+
+def tsquery_constant(query: str) -> RawSQL:
+    """A tsquery already resolved (by the search plan), sent as a constant: the planner then knows how many rows
+    it matches (index scan for a rare word, a plain scan that stops early when counting a frequent one)."""
+    return RawSQL("%s::tsquery", (query,), output_field=SearchQueryField())
 
 
 def filter_and_rank(queryset: QuerySet, text: str, *, vector_field: str = "search_vector",
@@ -141,7 +148,23 @@ class PostgresSearchBackend(SearchBackend):
     name = "postgres"
 
     def search_products(self, queryset: QuerySet, text: str) -> QuerySet:
-        return filter_and_rank(queryset, text)
+        """The matching products ranked by ts_rank (SearchResults: a one-word query matching much of the catalogue
+        has its first pages ranked on the candidates of the search plan). One SQL query for the plan."""
+        from backend.commerce.search.postings import plan_product_search
+        from backend.commerce.search.results import search_results
+
+        tokens = query_tokens(text)
+        plan = plan_product_search(tokens) if tokens else None
+        if plan is None or not plan.query:
+            return queryset.none()
+        tsquery = tsquery_constant(plan.query)
+        ranked = (
+            queryset.filter(TextSearchMatch(F("search_vector"), tsquery))
+            .annotate(search_rank=WeightedRank(F("search_vector"), tsquery))
+            .order_by("-search_rank", "pk")
+            .defer("search_vector", "search_document")
+        )
+        return search_results(ranked, candidates=plan.candidates)
 
     def index_products(self, *, product_ids: list[int]) -> int:
         from backend.commerce.product.search_index import update_products_search_vector
