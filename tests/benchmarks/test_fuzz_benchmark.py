@@ -17,7 +17,7 @@ from tests.benchmarks.report import write_section
 from tests.benchmarks.test_catalogue_benchmark import demo_catalogue, fr  # noqa: F401 - the demo catalogue fixture
 from tests.hardening import schemathesis_graphql as fuzz
 
-EXAMPLES_PER_MODE = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+EXAMPLES_PER_MODE = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 
 
 def report(result: fuzz.FuzzRun, seed: int, demo: dict) -> str:  # noqa: F811
@@ -46,7 +46,7 @@ ou cache un plantage de résolveur (`InternalServerError`).
 Le lancement borné de `make test` (tests/hardening/test_schemathesis_graphql.py) envoie 3 + 3 documents fixes par
 opération. Plantages trouvés par ces essais puis corrigés (tests de non-régression dans
 tests/hardening/test_fuzz_findings.py) : `sortBy: {{}}` accepté sans ses champs obligatoires (pages, types de page,
-commandes, menus), le caractère nul U+0000 transmis à PostgreSQL, `checkoutCreate(languageCode: …)`.
+commandes, menus), un slug de canal contenant U+0000 (refusé par PostgreSQL), `checkoutCreate(languageCode: …)`.
 """
 
 

@@ -83,3 +83,25 @@ def test_checkout_create_accepts_a_language_code(client, literal, stored):
     answer = post(client, {"query": document})
     # then
     assert answer == {"data": {"checkoutCreate": {"checkout": {"languageCode": stored}, "errors": []}}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["slug", "name"])
+def test_product_update_refuses_a_null_name_or_slug(client, field):
+    # given: found by the long schemathesis run — `slug: null` reached the database (NOT NULL column)
+    from backend.commerce.account.services import _issue_tokens
+    from backend.core.ids import to_global_id
+    from tests import factories
+
+    product = factories.product("Maroilles AOP")
+    token = _issue_tokens(factories.user("equipe@exemple.fr", is_staff=True, is_superuser=True)).access_token
+    document = f"""mutation {{ productUpdate(id: "{to_global_id('Product', product.pk)}", input: {{{field}: null}})
+        {{ errors {{ field code message }} }} }}"""
+    # when
+    response = client.post("/graphql/", data=json.dumps({"query": document}), content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {token}")
+    # then
+    assert response.json() == {"data": {"productUpdate": {"errors": [
+        {"field": field, "code": "REQUIRED", "message": "Ce champ ne peut pas être vide."}]}}}
+    product.refresh_from_db()
+    assert (product.name, product.slug.startswith("maroilles-aop")) == ("Maroilles AOP", True)

@@ -70,6 +70,9 @@ def product_data(input) -> dict:
         raise error("attributes", "Les attributs se gèrent depuis l'administration du Comptoir.", "INVALID")
     if input.get("collections"):
         raise error("collections", "Les collections sont composées par l'équipe du Comptoir.", "INVALID")
+    for key in ("name", "slug"):  # columns that cannot be empty: an explicit null is refused, not written
+        if key in input and input[key] is None:
+            raise error(key, "Ce champ ne peut pas être vide.", "REQUIRED")
     data = {key: input[key] for key in ("name", "slug", "description", "rating", "external_reference")
             if key in input}
     if "weight" in input:
