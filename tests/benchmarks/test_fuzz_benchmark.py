@@ -46,7 +46,8 @@ ou cache un plantage de résolveur (`InternalServerError`).
 Le lancement borné de `make test` (tests/hardening/test_schemathesis_graphql.py) envoie 3 + 3 documents fixes par
 opération. Plantages trouvés par ces essais puis corrigés (tests de non-régression dans
 tests/hardening/test_fuzz_findings.py) : `sortBy: {{}}` accepté sans ses champs obligatoires (pages, types de page,
-commandes, menus), un slug de canal contenant U+0000 (refusé par PostgreSQL), `checkoutCreate(languageCode: …)`.
+commandes, menus), un slug de canal contenant U+0000 (refusé par PostgreSQL), `checkoutCreate(languageCode: …)`,
+`productUpdate(input: {{slug: null}})` (colonne NOT NULL).
 """
 
 
