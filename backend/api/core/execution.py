@@ -22,7 +22,7 @@ from threading import Lock
 from django.conf import settings
 from graphene.relay.node import GlobalID
 from graphene.types.resolver import dict_or_attr_resolver
-from graphql import GraphQLError, located_error, parse, validate
+from graphql import GraphQLError, StringValueNode, Visitor, located_error, parse, validate, visit
 from graphql.error import GraphQLSyntaxError
 from graphql.execution import ExecutionResult, execute
 from graphql.execution.execute import get_field_def
@@ -331,6 +331,33 @@ class ValidDocumentCache:
 valid_documents = ValidDocumentCache()
 
 
+NUL = "\x00"
+NUL_STANDIN = "\ufffd"
+
+
+def without_nul(value):
+    """`value` with U+0000 replaced by U+FFFD in every string (JSON variables included). PostgreSQL's text and jsonb
+    cannot hold U+0000 and refused the statement: an internal error. With the stand-in, a lookup simply matches
+    nothing (an unknown slug, an empty search) and a write keeps a visible mark."""
+    if isinstance(value, str):
+        return value.replace(NUL, NUL_STANDIN) if NUL in value else value
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
+
+
+class _NulInLiterals(Visitor):
+    """The same for string literals written in the document (`"a\\u0000b"`)."""
+
+    @staticmethod
+    def enter_string_value(node, *_):
+        if NUL in node.value:
+            return StringValueNode(value=without_nul(node.value), block=node.block, loc=node.loc)
+        return None
+
+
 def parse_and_validate(graphql_schema, query: str):
     """(document, errors): the document when it is valid GraphQL for the schema, else the errors to answer."""
     key = (id(graphql_schema), settings.GRAPHQL_MAX_TOKENS, query)
@@ -341,6 +368,8 @@ def parse_and_validate(graphql_schema, query: str):
         document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
     except GraphQLSyntaxError as error:
         return None, [error]
+    if NUL in query or "\\u0000" in query:
+        document = visit(document, _NulInLiterals())
     errors = validate(graphql_schema, document)
     if errors:
         return None, errors
@@ -435,6 +464,7 @@ def execute_operation(schema, query, variables, operation_name, context) -> Exec
     if operation_name is not None and not isinstance(operation_name, str):
         return ExecutionResult(data=None, errors=[GraphQLError("operationName must be a string.")])
     graphql_schema = schema.graphql_schema
+    variables = without_nul(variables)
     document, errors = parse_and_validate(graphql_schema, query)
     if not errors:
         errors = validate(graphql_schema, document, abuse_limit_rules(variables or {}))
