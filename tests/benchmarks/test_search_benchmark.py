@@ -120,7 +120,8 @@ def _build_catalogue() -> dict:
     started = time.perf_counter()
     indexing_rate = _generate_products(GENERATED)
     return {"relevance": dataclasses.asdict(relevance), "build_seconds": time.perf_counter() - started,
-            "indexing_rate": indexing_rate, "built_at": time.strftime("%Y-%m-%d %H:%M"), "kept": False}
+            "indexing_rate": indexing_rate, "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "kept": False}
 
 
 def _indexing_fingerprint() -> str:
