@@ -46,12 +46,23 @@ def _bucket(scope: str, key: str, rate: Rate, now: float) -> tuple[str, int]:
     return f"ratelimit:{scope}:{digest}:{window_index}", retry_after
 
 
+def _count_one(name: str, *, timeout: int) -> int:
+    """Add one to the window's counter and return it. The first call of a window only creates the counter (one
+    cache operation: one Redis command, 3 SQL queries with the database cache, instead of 3 and 7 for add(0) then
+    incr), which is the usual case: a resident's address makes a call or two per window."""
+    if cache.add(name, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(name)
+    except ValueError:  # the counter expired between the two calls: this call opens a new window
+        return 1 if cache.add(name, 1, timeout=timeout) else cache.incr(name)
+
+
 def rate_limit_hit(*, scope: str, key: str, rate: Rate) -> Verdict:
     """Count one call for (scope, key) and say whether it is within the rate."""
     name, retry_after = _bucket(scope, key, rate, time.time())
     try:
-        cache.add(name, 0, timeout=rate.window + 1)
-        count = cache.incr(name)
+        count = _count_one(name, timeout=rate.window + 1)
     except Exception:  # noqa: BLE001 - any cache failure: let the call through, see the module docstring
         logger.warning("Rate limiter: cache unavailable, %s not limited", scope, exc_info=True)
         return Verdict(allowed=True, count=0, retry_after=0)
