@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import FilteredRelation, Q
 from django.utils import timezone
 
 from backend.commerce.checkout.models import Checkout, CheckoutLine
@@ -67,21 +68,20 @@ def _tax(product, product_type) -> tuple[Decimal, str]:
 
 
 def variants_with_listings(*, channel_id: int, variant_ids) -> dict[int, tuple]:
-    """{variant_id: (variant, variant listing or None, product listing or None)} in 3 queries."""
-    variants = {
-        v.pk: v for v in ProductVariant.objects.filter(pk__in=list(variant_ids)).select_related(
-            "product__product_type__tax_class", "product__tax_class")
-    }
-    variant_listings = {
-        row.variant_id: row
-        for row in ProductVariantChannelListing.objects.filter(channel_id=channel_id, variant_id__in=list(variants))
-    }
-    product_ids = {v.product_id for v in variants.values()}
-    product_listings = {
-        row.product_id: row
-        for row in ProductChannelListing.objects.filter(channel_id=channel_id, product_id__in=product_ids)
-    }
-    return {pk: (v, variant_listings.get(pk), product_listings.get(v.product_id)) for pk, v in variants.items()}
+    """{variant_id: (variant, variant listing or None, product listing or None)} in one query: the variants with
+    their product, type and tax classes, and the channel's two listings joined on (each is unique per channel).
+    One query instead of three: every cart write and read goes through here, and each query costs more Python
+    (building it, reading its rows) than PostgreSQL time."""
+    rows = ProductVariant.objects.filter(pk__in=list(variant_ids)).order_by().annotate(
+        listing_in_channel=FilteredRelation(
+            "channel_listings", condition=Q(channel_listings__channel_id=channel_id)),
+        product_listing_in_channel=FilteredRelation(
+            "product__channel_listings", condition=Q(product__channel_listings__channel_id=channel_id)),
+    ).select_related("product__product_type__tax_class", "product__tax_class", "listing_in_channel",
+                     "product_listing_in_channel")
+    # select_related sets each joined listing only when the LEFT JOIN found one: absent means not in the channel.
+    return {v.pk: (v, getattr(v, "listing_in_channel", None), getattr(v, "product_listing_in_channel", None))
+            for v in rows}
 
 
 def checkout_lines_info(checkout: Checkout, lines: list[CheckoutLine] | None = None,

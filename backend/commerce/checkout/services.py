@@ -62,10 +62,10 @@ def parse_token(token) -> uuid.UUID:
 def lock_checkout(token) -> Checkout:
     """The cart row, locked for this transaction; NOT_FOUND once it was completed or deleted."""
     token = parse_token(token)
-    checkout = Checkout.objects.select_for_update(of=("self",)).select_related("channel").filter(pk=token).first()
-    if checkout is None:
-        raise _error("id", "Ce panier n'existe pas ou a déjà été validé.", CheckoutErrorCode.NOT_FOUND)
-    return checkout
+    try:  # get(), not first(): no ORDER BY (the model's ordering) to build for a primary-key lookup
+        return Checkout.objects.select_for_update(of=("self",)).select_related("channel").get(pk=token)
+    except Checkout.DoesNotExist:
+        raise _error("id", "Ce panier n'existe pas ou a déjà été validé.", CheckoutErrorCode.NOT_FOUND) from None
 
 
 def _touch(checkout: Checkout, *fields: str) -> None:
@@ -93,9 +93,10 @@ def _validate_quantities(wanted: dict[int, int], found: dict, *, field: str = "q
                          CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT, variants=_variant_gid(variant_id))
 
 
-def _validate_variants(channel: Channel, variant_ids, *, field: str = "variant_id") -> dict:
-    """Each variant must exist, be priced in the channel, published and on sale. Returns variants_with_listings."""
-    found = variants_with_listings(channel_id=channel.pk, variant_ids=variant_ids)
+def _validate_variants(channel: Channel, variant_ids, *, field: str = "variant_id", also=()) -> dict:
+    """Each variant must exist, be priced in the channel, published and on sale. Returns variants_with_listings of
+    those and of the variants `also` (read in the same query, not checked: e.g. the cart's other lines)."""
+    found = variants_with_listings(channel_id=channel.pk, variant_ids={*variant_ids, *also})
     now = timezone.now()
     for variant_id in variant_ids:
         if variant_id not in found:
@@ -129,7 +130,9 @@ def _drop_voucher_if_refused(checkout: Checkout) -> list[str]:
     """Saleor drops a promo code the cart no longer qualifies for (e.g. fell under the minimum amount)."""
     if checkout.voucher_id is None:
         return []
-    subtotal = checkout_totals(checkout).undiscounted_subtotal.gross.amount
+    lines_info = checkout_lines_info(checkout, getattr(checkout, "lines_after_write", None),
+                                     found=getattr(checkout, "listings_after_write", None))  # no query after a write
+    subtotal = checkout_totals(checkout, lines_info).undiscounted_subtotal.gross.amount
     if voucher_refusal(checkout.voucher, channel_id=checkout.channel_id, subtotal_gross=subtotal,
                        customer_email=checkout.email) is None:
         return []
@@ -145,7 +148,10 @@ def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str,
     """
     by_variant = {line.variant_id: line for line in (existing if existing is not None else checkout.lines.all())}
     positive = {v: q for v, q in wanted.items() if q > 0}
-    found = _validate_variants(checkout.channel, list(positive), field=field) if positive else {}
+    # The cart's untouched lines are read with the new ones: the answer prices the whole cart without a query.
+    untouched = [v for v in by_variant if v not in wanted]
+    found = _validate_variants(checkout.channel, list(positive), field=field, also=untouched) \
+        if positive or untouched else {}
     _validate_quantities(positive, found, field="quantity")
     growing = [found[v][0] for v, q in positive.items() if q > (by_variant[v].quantity if v in by_variant else 0)]
     raise_if_plugins_refuse(checkout, growing, field=field)  # e.g. the producer's cut-off passed (plugins decide)
@@ -163,7 +169,8 @@ def _apply_quantities(checkout: Checkout, wanted: dict[int, int], *, field: str,
     CheckoutLine.objects.bulk_create(created)
     if changed:
         CheckoutLine.objects.bulk_update(changed, ["quantity"])
-    reserve_lines(checkout=checkout, lines=created + changed, variants_by_id={v: found[v][0] for v in found})
+    reserve_lines(checkout=checkout, lines=created + changed, variants_by_id={v: found[v][0] for v in found},
+                  created_now={line.pk for line in created})
     # What the cart holds now, in the lines' order, for a caller that prices it next (the API's answer):
     # `checkout_lines_info(checkout, checkout.lines_after_write, checkout.listings_after_write)` costs no query.
     kept = [line for line in by_variant.values() if line.pk not in removed]
@@ -203,7 +210,7 @@ def checkout_lines_add(*, checkout_token, lines: list[LineInput]) -> Checkout:
         raise _error("lines", "Aucun article à ajouter.", CheckoutErrorCode.REQUIRED)
     with transaction.atomic():
         checkout = lock_checkout(checkout_token)
-        existing = list(checkout.lines.all())
+        existing = list(checkout.lines.order_by())  # unordered: _apply_quantities sorts what the cart holds after
         current = {line.variant_id: line.quantity for line in existing}
         added = _sum_inputs(lines, {})
         wanted = {variant_id: current.get(variant_id, 0) + quantity for variant_id, quantity in added.items()}
@@ -241,7 +248,12 @@ def checkout_lines_delete(*, checkout_token, line_ids: list) -> Checkout:
         if missing:
             raise _error("line_id", "Cette ligne n'est pas dans le panier.", CheckoutErrorCode.NOT_FOUND,
                          lines=[to_global_id("CheckoutLine", line_id) for line_id in missing])
-        CheckoutLine.objects.filter(checkout=checkout, pk__in=[by_id[str(i)].pk for i in line_ids]).delete()
+        doomed = {str(line_id) for line_id in line_ids}
+        CheckoutLine.objects.filter(checkout=checkout, pk__in=[by_id[key].pk for key in doomed]).delete()
+        # What the cart holds now, with its listings, for the voucher check and the caller's answer (no re-read).
+        checkout.lines_after_write = [line for key, line in by_id.items() if key not in doomed]
+        checkout.listings_after_write = variants_with_listings(
+            channel_id=checkout.channel_id, variant_ids={line.variant_id for line in checkout.lines_after_write})
         _touch(checkout, *_stale_delivery(checkout), *_drop_voucher_if_refused(checkout))
     return checkout
 

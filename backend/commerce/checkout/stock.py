@@ -61,11 +61,13 @@ def reservation_minutes(checkout: Checkout) -> int | None:
     return minutes or None
 
 
-def reserve_lines(*, checkout: Checkout, lines: list[CheckoutLine], variants_by_id: dict) -> None:
+def reserve_lines(*, checkout: Checkout, lines: list[CheckoutLine], variants_by_id: dict,
+                  created_now=frozenset()) -> None:
     """Check stock for `lines` and, when the channel holds stock for open carts, (re)reserve it until the expiry.
 
     When reserving, runs with the stocks locked, so two carts never reserve the same last unit.
     Raises INSUFFICIENT_STOCK (with the variants) and then nothing was written.
+    `created_now`: ids of lines inserted by this same call, which hold no reservation yet (nothing to replace).
     """
     tracked = [line for line in lines if variants_by_id[line.variant_id].track_inventory]
     if not tracked:
@@ -86,7 +88,9 @@ def reserve_lines(*, checkout: Checkout, lines: list[CheckoutLine], variants_by_
         raise insufficient_stock_error(short)
     if minutes is None:
         return
-    Reservation.objects.filter(checkout_line__in=[line.pk for line in tracked]).delete()
+    replaced = [line.pk for line in tracked if line.pk not in created_now]
+    if replaced:
+        Reservation.objects.filter(checkout_line__in=replaced).delete()
     until = timezone.now() + timedelta(minutes=minutes)
     rows = []
     for line in tracked:

@@ -199,7 +199,7 @@ def test_completed_cart_cannot_be_edited_any_more(pickup_checkout, cheese):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("producers", "queries"), [(1, 34), (3, 36)])
+@pytest.mark.parametrize(("producers", "queries"), [(1, 32), (3, 34)])
 def test_complete_query_count_grows_only_with_the_stocks_touched(channel, pickup_point, producers, queries,
                                                                  django_assert_num_queries):
     from tests import factories

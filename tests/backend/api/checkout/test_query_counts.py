@@ -1,7 +1,9 @@
-"""SQL queries of the storefront's cart and order reads: pinned, and not growing with the number of lines."""
+"""SQL queries of the storefront's cart and order reads and of the checkout mutations: pinned, and not growing
+with the number of lines."""
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from backend.commerce.checkout import delivery, services
@@ -42,7 +44,9 @@ def _count(api, query, variables):
 def test_checkout_query_count_is_pinned_and_flat(api, channel, farm, pickup_point):
     small, large = _cart(channel, farm, 1), _cart(channel, farm, 6)
     counts = [_count(api, CART, {"id": gid("Checkout", cart.pk)}) for cart in (small, large)]
-    assert counts == [8, 8]  # problems ask the plugins once (the cart's distribution day: a producer's cut-off)
+    # the cart, its lines, their variants with both listings (one query), the problems: stocks, reservations of
+    # other carts, the plugins once (the cart's distribution day: a producer's cut-off)
+    assert counts == [6, 6]
 
 
 @pytest.mark.django_db
@@ -67,13 +71,15 @@ def test_lines_add_query_count_is_pinned_and_flat(api, channel, farm):
     channel.reservation_minutes_anonymous = 20
     channel.save(update_fields=["reservation_minutes_anonymous"])
     counts = []
-    for size in (1, 3):
-        cart = services.checkout_create(channel=channel)
+    for size, already in ((1, 0), (3, 0), (1, 2)):
+        cart = _cart(channel, farm, already)
         variants = [sellable(f"Article {size}-{i}", wh=farm) for i in range(size)]
         counts.append(_count(api, ADD, {"id": gid("Checkout", cart.pk), "lines": [
             {"variantId": gid("ProductVariant", v.pk), "quantity": 1} for v in variants]}))
-    assert counts == [12, 12]  # lock, lines, 3 listings, distribution day (cut-offs), insert, stock, reservations (3),
-    # touch
+    # lock, lines, variants with their listings (one query, the cart's other lines too), distribution day (cut-offs),
+    # insert, stocks, other carts' reservations, insert of the reservations (new lines hold none: nothing to delete),
+    # touch; whether the cart was empty or not
+    assert counts == [9, 9, 9]
 
 
 @pytest.mark.django_db
@@ -83,7 +89,7 @@ def test_pickup_point_choice_query_count_is_pinned_and_flat(api, channel, farm, 
         errors { code } } }"""
     counts = [_count(api, query, {"id": gid("Checkout", _cart(channel, farm, size).pk),
                                   "m": gid("Warehouse", pickup_point.pk)}) for size in (1, 4)]
-    assert counts == [10, 10]
+    assert counts == [8, 8]
 
 
 @pytest.mark.django_db
@@ -91,3 +97,60 @@ def test_checkout_create_query_count_is_pinned(api, channel):
     query = """mutation ($c: String!) { checkoutCreate(input: {channel: $c}) { checkout { id quantity
         totalPrice { gross { amount } } lines { id } } errors { code } } }"""
     assert _count(api, query, {"c": channel.slug}) == 2  # the channel, the insert
+
+
+def _two_line_cart(channel, farm):
+    channel.reservation_minutes_anonymous = 20
+    channel.save(update_fields=["reservation_minutes_anonymous"])
+    return _cart(channel, farm, 2)
+
+
+@pytest.mark.django_db
+def test_email_update_query_count_is_pinned(api, channel, farm):
+    query = """mutation ($id: ID!, $e: String!) { checkoutEmailUpdate(id: $id, email: $e) { checkout { id email }
+        errors { code } } }"""
+    cart = _two_line_cart(channel, farm)
+    assert _count(api, query, {"id": gid("Checkout", cart.pk), "e": "marc@example.fr"}) == 2  # lock, touch
+
+
+@pytest.mark.django_db
+def test_lines_update_and_delete_query_counts_are_pinned(api, channel, farm):
+    update = """mutation ($id: ID!, $lines: [CheckoutLineUpdateInput!]!) { checkoutLinesUpdate(id: $id,
+        lines: $lines) { checkout { quantity totalPrice { gross { amount } } } errors { code } } }"""
+    delete = """mutation ($id: ID!, $ids: [ID!]!) { checkoutLinesDelete(id: $id, linesIds: $ids) {
+        checkout { quantity totalPrice { gross { amount } } } errors { code } } }"""
+    cart = _two_line_cart(channel, farm)
+    first, second = cart.lines.order_by("created_at", "pk")
+    # lock, lines, variants with listings, distribution day, update, stocks, other carts' reservations, delete and
+    # insert of the line's reservation, touch
+    assert _count(api, update, {"id": gid("Checkout", cart.pk), "lines": [
+        {"lineId": gid("CheckoutLine", first.pk), "quantity": 3}]}) == 10
+    # lock, lines, the line's deletion (Django reads it, deletes its reservation, then it), the remaining lines'
+    # variants with listings (the answer reads nothing again), touch
+    assert _count(api, delete, {"id": gid("Checkout", cart.pk), "ids": [gid("CheckoutLine", second.pk)]}) == 7
+
+
+@pytest.mark.django_db
+def test_complete_query_count_is_pinned(api, channel, farm, pickup_point):
+    query = """mutation ($id: ID!) { checkoutComplete(id: $id) { order { id number status total { gross { amount } } }
+        errors { code } } }"""
+    cart = _two_line_cart(channel, farm)
+    delivery.checkout_delivery_method_update(checkout_token=cart.pk, collection_point_id=pickup_point.pk)
+    # the cart, its lines and listings, the cut-off day, availability and pickup points, the payments, the order, its
+    # lines and event, the cart's deletion, then the stocks locked and one UPDATE per stock row allocated
+    assert _count(api, query, {"id": gid("Checkout", cart.pk)}) == 29
+
+
+@pytest.mark.django_db
+def test_checkout_create_rate_limit_costs_no_query_on_redis_and_three_in_the_database_cache(api, channel):
+    # The limiter counts in Django's cache: Redis in production (no SQL), the database in the embedded default, where
+    # the first call of a window from an address only creates its counter (count, look-up, insert).
+    query = """mutation ($c: String!) { checkoutCreate(input: {channel: $c}) { checkout { id } errors { code } } }"""
+    database_cache = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                  "LOCATION": "comptoir_cache"}}
+    from django.core.management import call_command
+
+    call_command("createcachetable", verbosity=0)
+    with override_settings(CACHES=database_cache), CaptureQueriesContext(connection) as ctx:
+        run(api, query, {"c": channel.slug})
+    assert sum("comptoir_cache" in q["sql"] for q in ctx.captured_queries) == 3
