@@ -19,8 +19,8 @@ def test_an_empty_query_returns_the_catalogue_unchanged(catalogue, text):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "text",
-    ["'", '"', "\\", ":", "()", "*", "~", "^", "&|!", "' OR 1=1 --", '"; DROP TABLE product_product; --',
-     "+-&&||!(){}[]^\"~*?:\\/", "🧀", "🍺🐄", "\x00", "%_%"],
+    ["'", '"', "\\", ":", "()", "*", "~", "^", "&|!", "' OR 1=1 --", "+-&&||!(){}[]^\"~*?:\\/", "🧀", "🍺🐄", "\x00",
+     "%_%"],
 )
 def test_a_query_with_only_syntax_characters_or_emoji_finds_nothing_and_does_not_fail(catalogue, text):
     from backend.commerce.product.models import Product
@@ -33,9 +33,12 @@ def test_a_query_with_only_syntax_characters_or_emoji_finds_nothing_and_does_not
 @pytest.mark.parametrize(
     ("text", "expected_first"),
     [
-        ("maroilles' OR 1=1 --", None),  # every word must match: "or" and "1" match nothing
-        ('saucisson"); DROP TABLE product_product; --', None),
-        ("name:maroilles AND (aop OR bio)~2", None),
+        # No product holds every word: the any-word fallback, without "or" and "1" (too short, a number).
+        ("maroilles' OR 1=1 --", "Maroilles AOP fermier"),
+        ('saucisson"); DROP TABLE product_product; --', "Saucisson sec"),
+        ("name:maroilles AND (aop OR bio)~2", "Maroilles AOP fermier"),
+        # "product" is near "produit", which many descriptions hold: harmless, and the table is still there.
+        ('"; DROP TABLE product_product; --', "Yaourt nature au lait entier"),
         ("🧀 chèvre cendré 🧀", "Chèvre cendré"),
         ("pâté\\de\\campagne", "Pâté de campagne"),
         ("MIEL D'ACACIA !!!", "Miel d'acacia"),

@@ -18,7 +18,7 @@ def _one_lexeme_rank(product_id: int, lexeme: str) -> float:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT ts_rank('{0.1,0.2,0.4,1.0}'::float4[], search_vector, %s::tsquery, 1) "
+        cursor.execute("SELECT ts_rank('{0.1,0.2,0.4,1.0}'::float4[], search_vector, %s::tsquery, 0) "
                        "FROM product_product WHERE id = %s", [lexeme, product_id])
         return cursor.fetchone()[0]
 
@@ -128,6 +128,36 @@ def test_candidates_only_for_one_word_held_by_many_products(catalogue, small_thr
 
     assert plan.query == query
     assert (len(plan.candidates) if plan.candidates is not None else None) == candidates
+
+
+def test_several_words_no_product_holds_together_are_ored_and_each_given_its_tsquery(catalogue):
+    from backend.commerce.search.postings import plan_product_search
+
+    plan = plan_product_search(["flamiche", "de", "rhubarbe"])  # "de": a stop word, not a searched word
+
+    assert plan.query == "'flamich' | 'rhubarb'"
+    assert plan.words == ("'flamich'", "'rhubarb'")
+    assert plan.candidates is None
+    assert plan_product_search(["flamiche", "maroilles"]).words == ()  # held together: no fallback
+
+
+def test_the_any_word_fallback_ranks_products_by_the_number_of_words_they_hold(catalogue, django_assert_num_queries):
+    from backend.commerce.product.models import Product
+    from backend.commerce.search.selectors import search_products
+
+    with django_assert_num_queries(3):
+        results = search_products(Product.objects.all(), "tarte maroilles moulin")
+        total = results.count()
+        page = list(results[:24])
+
+    assert [p.name for p in page[:1]] == ["Tarte au maroilles"]  # the only one holding two of the three words
+    assert 2 < page[0].search_rank < 3
+    assert all(1 < p.search_rank < 2 for p in page[1:])
+    held_any = set()
+    for word in ("tarte", "maroilles", "moulin"):
+        held_any |= set(search_products(Product.objects.all(), word).values_list("pk", flat=True))
+    assert total == len(page) == len(held_any) == 11
+    assert {p.pk for p in page} == held_any
 
 
 def test_a_query_of_stop_words_matches_nothing_without_a_page_query(catalogue, django_assert_num_queries):

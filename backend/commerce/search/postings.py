@@ -24,16 +24,20 @@ EXACT_MATCH_LIMIT = 500
 class SearchPlan:
     query: str  # the tsquery, as text; empty when no word of the query is searchable
     candidates: tuple[int, ...] | None  # None: rank the whole match
+    # Several words that no product holds together: the tsquery of each (`query` is then their OR); else empty.
+    words: tuple[str, ...] = ()
 
 
 def plan_product_search(tokens: list[str]) -> SearchPlan:
     """The tsquery of these normalised words (typos and prefixes resolved through the lexicon) and, for a one-word
-    query matching many products, the candidates its first pages are ranked on. One SQL query."""
+    query matching many products, the candidates its first pages are ranked on; for several words that no product
+    holds together, their OR and each word's tsquery (the any-word fallback). One SQL query."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT query::text, candidates FROM comptoir_search_plan(%s::text[], %s, %s)",
+        cursor.execute("SELECT query::text, candidates, words::text[] FROM comptoir_search_plan(%s::text[], %s, %s)",
                        [tokens, CANDIDATES_PER_QUERY, EXACT_MATCH_LIMIT])
-        query, candidates = cursor.fetchone()
-    return SearchPlan(query=query or "", candidates=tuple(candidates) if candidates is not None else None)
+        query, candidates, words = cursor.fetchone()
+    return SearchPlan(query=query or "", candidates=tuple(candidates) if candidates is not None else None,
+                      words=tuple(words or ()))
 
 
 def write_product_postings(*, product_ids: list[int]) -> None:
