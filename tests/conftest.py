@@ -17,6 +17,16 @@ def no_public_answer_cache():
     settings.GRAPHQL_PUBLIC_CACHE_SECONDS = 0
 
 
+@pytest.fixture(scope="session", autouse=True)
+def live_server_accepts_bursts():
+    """Django's test server listens with a backlog of 10: a test that sends 25 simultaneous requests (Stripe's
+    webhook replays) saw connections reset by the kernel whenever the machine was busy. Production runs gunicorn;
+    this only lets the test server queue a burst as gunicorn's backlog (2048) does."""
+    from django.core.servers import basehttp
+
+    basehttp.WSGIServer.request_queue_size = 128
+
+
 @pytest.fixture
 def api_client():
     from tests.utils import ApiClient
