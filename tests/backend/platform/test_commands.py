@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from backend.commerce.channel.models import Channel
 from backend.commerce.page.models import Page
@@ -48,6 +49,9 @@ def test_setup_builds_the_platform_and_is_safe_to_run_twice(settings, tmp_path):
     assert (tmp_path / "static" / "admin" / "css" / "base.css").exists()
     assert re.search(r"\[(\d+)/\1\] Fichiers statiques", first)  # the last step, after the plugins' steps
     assert "Feuille de route numérique" in first  # a plugin's setup step (the roadmap) ran too
+    with connection.cursor() as cursor:  # the planner knows the catalogue's size (ANALYZE after the bulk load)
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Product._meta.db_table])
+        assert cursor.fetchone()[0] == Product.objects.count()
 
     # when it runs again
     counts = (Product.objects.count(), Warehouse.objects.count(), get_user_model().objects.count())

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from backend.core.plugins import get_plugin_manager
 from backend.demo.essentials import essentials_ensure
@@ -66,6 +67,10 @@ class Command(BaseCommand):
             call_command(command, verbosity=verbosity, stdout=self.stdout, **command_options)
         # Products created above are flagged dirty: give them their search vectors now (issue 7).
         call_command("update_search_index", "--no-progress", stdout=self.stdout)
+        # Fresh planner statistics after a bulk load (autovacuum would gather them only later): without them
+        # PostgreSQL expected one listed product out of 436 and sorted every wide row of the catalogue to show 24.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         say("Compte d'administration")
         call_command("create_admin", verbosity=verbosity, stdout=self.stdout)
         say("Fichiers statiques")
