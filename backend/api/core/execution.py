@@ -338,7 +338,10 @@ NUL_STANDIN = "\ufffd"
 def without_nul(value):
     """`value` with U+0000 replaced by U+FFFD in every string (JSON variables included). PostgreSQL's text and jsonb
     cannot hold U+0000 and refused the statement: an internal error. With the stand-in, a lookup simply matches
-    nothing (an unknown slug, an empty search) and a write keeps a visible mark."""
+    nothing (an unknown slug, an empty search) and a write keeps a visible mark. Called on every request: the
+    variables are copied only when they hold a NUL."""
+    if not _holds_nul(value):
+        return value
     if isinstance(value, str):
         return value.replace(NUL, NUL_STANDIN) if NUL in value else value
     if isinstance(value, dict):
@@ -346,6 +349,16 @@ def without_nul(value):
     if isinstance(value, list):
         return [without_nul(item) for item in value]
     return value
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return NUL in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
 
 
 class _NulInLiterals(Visitor):

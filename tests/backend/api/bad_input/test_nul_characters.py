@@ -15,6 +15,8 @@ SEARCH = ("query($s: String) { products(first: 5, search: $s, " + IN_CHANNEL
 def test_without_nul_reaches_every_string_of_the_variables():
     assert without_nul({"a\x00": ["x\x00y", {"k": "\x00"}, 3, None]}) == {
         "a\ufffd": ["x\ufffdy", {"k": "\ufffd"}, 3, None]}
+    clean = {"slug": "maroilles", "lines": [{"quantity": 2}]}
+    assert without_nul(clean) is clean  # every request passes here: nothing is copied without a NUL
 
 
 @pytest.mark.django_db
