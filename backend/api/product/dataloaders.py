@@ -33,10 +33,10 @@ from backend.commerce.warehouse.selectors import variant_available_quantity_subq
 
 
 class ProductByIdLoader(DataLoader):
-    """Products with their tax classes joined, so the VAT rate costs no further query."""
+    """Products with their VAT rate annotated, so pricing costs no further query."""
 
     def batch_load(self, keys):
-        products = Product.objects.select_related("tax_class", "product_type__tax_class").in_bulk(keys)
+        products = selectors.with_vat_rate(Product.objects.all()).in_bulk(keys)
         return [products.get(key) for key in keys]
 
 

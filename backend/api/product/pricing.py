@@ -8,7 +8,10 @@ from backend.core.money import Money, TaxedMoney, TaxedMoneyRange, taxed_from_gr
 
 
 def product_vat_rate(product) -> Decimal:
-    """The product's rate from its own tax class, else its type's (both joined by ProductByIdLoader)."""
+    """The product's rate from its own tax class, else its type's: annotated by `with_vat_rate` (the product lists
+    and ProductByIdLoader), else read through the relations."""
+    if "vat_rate" in product.__dict__:
+        return product.vat_rate if product.vat_rate is not None else DEFAULT_VAT_RATE
     if product.tax_class_id and product.tax_class is not None:
         return product.tax_class.rate
     product_type = product.product_type

@@ -12,8 +12,20 @@ from backend.api.product import dataloaders as loaders
 from backend.api.product.filters import product_filter_q, product_where_q
 from backend.api.product.sorting import sort_products
 from backend.commerce.product.models import ProductChannelListing
-from backend.commerce.product.selectors import products_visible
+from backend.commerce.product.selectors import products_visible, with_vat_rate
 from backend.commerce.search.selectors import search_products
+
+# Columns a product card never reads, each with the fields that do: unless one of those is selected, the page query
+# leaves the column out, so that PostgreSQL sorts narrow rows and Python decodes no description nor search vector.
+# (A deferred column read anyway would cost one query per product: the SQL count tests pin that it does not happen.)
+DEFERRABLE_COLUMNS = {
+    "description": {"description", "descriptionJson", "translation"},
+    "description_plaintext": set(),
+    "search_vector": set(),
+    "search_document": set(),
+    "metadata": {"metadata", "metafield", "metafields"},
+    "private_metadata": {"privateMetadata", "privateMetafield", "privateMetafields"},
+}
 
 LISTING_COLUMNS = ("id", "is_published", "published_at", "visible_in_listings", "available_for_purchase_at",
                    "currency", "discounted_price_amount")
@@ -59,12 +71,19 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
     for text in texts:
         queryset = search_products(queryset, text)
     queryset = sort_products(queryset, sort_by, channel=channel, searched=bool(texts), collection_id=collection_id)
-    queryset = queryset.select_related("tax_class", "product_type__tax_class")
+    fields = selected_fields(info, ("edges", "node"))
+    counted = queryset if getattr(queryset, "count_at_most", None) is None else None
+    queryset = with_vat_rate(queryset).defer(*unread_columns(fields))
     if channel is not None:
         queryset = _with_listing(queryset, channel)
-    connection = connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel))
-    prefetch_product_cards(info, [edge.node for edge in connection.edges], selected_fields(info, ("edges", "node")))
+    connection = connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel),
+                                          counted=counted)
+    prefetch_product_cards(info, [edge.node for edge in connection.edges], fields)
     return connection
+
+
+def unread_columns(fields: set[str]) -> list[str]:
+    return [column for column, readers in DEFERRABLE_COLUMNS.items() if not readers & fields]
 
 
 VARIANT_FIELDS = frozenset({"variants", "productVariants", "pricing", "isAvailable"})

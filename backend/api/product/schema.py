@@ -185,7 +185,7 @@ class Queries(ProductTypeQueries):
         name, value = check_one_of(id=id, slug=slug, external_reference=external_reference)
         channel_obj = resolve_channel(info, channel)
         visible = selectors.products_visible(channel=channel_obj, show_hidden=can_manage_products(info))
-        product = by_identifier(visible.select_related("tax_class", "product_type__tax_class"), "Product", name,
+        product = by_identifier(selectors.with_vat_rate(visible), "Product", name,
                                 value, slug_language_code=slug_language_code, translation_model=ProductTranslation,
                                 translation_fk="product")
         if product is None:

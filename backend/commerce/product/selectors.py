@@ -7,7 +7,8 @@ everything. Every rule is an `Exists` subquery, so no join multiplies rows and n
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.commerce.product.models import (
@@ -31,6 +32,12 @@ def published_listing_q(prefix: str = "", now=None) -> Q:
 
 def product_listings_in_channel(channel_id: int) -> QuerySet[ProductChannelListing]:
     return ProductChannelListing.objects.filter(product_id=OuterRef("pk"), channel_id=channel_id)
+
+
+def with_vat_rate(products: QuerySet[Product]) -> QuerySet[Product]:
+    """Annotate `vat_rate`: the rate of the product's tax class, else of its type's (None when neither has one).
+    One column instead of two joined tax classes and a product type per row."""
+    return products.annotate(vat_rate=Coalesce(F("tax_class__rate"), F("product_type__tax_class__rate")))
 
 
 def products_visible(*, channel, show_hidden: bool, in_listings: bool = False) -> QuerySet[Product]:

@@ -1,5 +1,7 @@
 """SQL query counts of the catalogue root queries are pinned, and do not grow with the page size."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -185,3 +187,24 @@ def test_rejected_page_size_runs_no_sql(api, channel):
     assert [e["message"] for e in body["errors"]] == [
         "'first' argument value of '1000' exceeds the limit of 100 records for the products connection."]
     assert len(queries.captured_queries) <= 1  # at most the channel lookup, never the products
+
+
+@pytest.mark.parametrize("first", [5, 100])
+def test_description_and_metadata_selected_on_cards_come_with_the_page(api, catalogue_120, first):
+    # The page query leaves out the columns no selected field reads (description, metadata, search vector): when a
+    # card does select them, they must come with the page, not one query per product.
+    from backend.commerce.product.models import Product
+
+    description = {"blocks": [{"type": "paragraph", "data": {"text": "Affiné 5 semaines en cave."}}]}
+    Product.objects.filter(pk__in=[p.pk for p in catalogue_120]).update(
+        description=description, metadata={"origine": "Maroilles"})
+    query = """query($first: Int) { products(first: $first, channel: "comptoir-de-mormal") { edges { node {
+      description metadata { key value } privateMetadata { key } } } } }"""
+
+    data, count = run(api, query, {"first": first})
+
+    node = data["products"]["edges"][0]["node"]
+    assert len(data["products"]["edges"]) == first
+    assert json.loads(node["description"]) == description
+    assert node["metadata"] == [{"key": "origine", "value": "Maroilles"}]
+    assert count == 2  # channel, page
