@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 import pytest
+from django.test import Client
 
 from tests.utils import to_global_id
 
@@ -61,6 +62,29 @@ def test_more_than_the_stock_is_refused_with_a_french_message(client, cheese):
 
     messages = [str(m) for m in list(response.wsgi_request._messages)]
     assert messages == ["Il n'y a pas assez de stock pour cette quantité."]
+
+
+def test_a_throttled_cart_creation_shows_a_french_message_to_wait(client, cheese, settings, monkeypatch):
+    import backend.core.ratelimit as limiter
+    from backend.commerce.checkout.models import Checkout
+
+    # given: one cart creation per minute from an address, the limiter's clock mid-window (no window boundary between
+    # the two calls), and a first resident at that address who has just created a cart
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "checkout_create": "1/60"}
+    monkeypatch.setattr(limiter.time, "time", lambda: 1_800_000_000.0 + 30.0)
+    assert _add_to_cart(client, cheese).status_code == 302
+    neighbour = Client()  # a second resident, same address (127.0.0.1), no cart yet
+
+    # when
+    response = _add_to_cart(neighbour, cheese)
+
+    # then: the API refused checkoutCreate with RATE_LIMITED, the resident reads why, and no cart was created
+    assert (response.status_code, response["Location"]) == (302, "/panier/")
+    page = unescape(neighbour.get("/panier/").content.decode())
+    assert '<p class="message message-error">Trop de demandes : réessayez dans quelques instants.</p>' in page
+    assert "Saisie invalide." not in page
+    assert "checkout_id" not in neighbour.session
+    assert Checkout.objects.count() == 1
 
 
 def test_a_tampered_cart_id_in_the_session_starts_a_fresh_cart(client, cheese):
