@@ -57,8 +57,20 @@ class ProductPricing:
 
 
 def variant_pricing(listing, rate: Decimal) -> VariantPricing | None:
+    """A variant's prices from its channel listing. Kept on the listing for the request: a product card asks for
+    them twice, for the product's price range and for the variant's own price."""
     if listing is None or listing.price_amount is None:
         return None
+    key = (rate, listing.currency, listing.price_amount, listing.discounted_price_amount, listing.prior_price_amount)
+    remembered = listing.__dict__.get("_pricing")
+    if remembered is not None and remembered[0] == key:
+        return remembered[1]
+    pricing = _variant_pricing(listing, rate)
+    listing.__dict__["_pricing"] = (key, pricing)
+    return pricing
+
+
+def _variant_pricing(listing, rate: Decimal) -> VariantPricing:
     currency = listing.currency
     undiscounted = taxed(listing.price_amount, rate, currency)
     discounted_amount = listing.discounted_price_amount

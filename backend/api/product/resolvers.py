@@ -23,8 +23,16 @@ DEFERRABLE_COLUMNS = {
     "description_plaintext": set(),
     "search_vector": set(),
     "search_document": set(),
+    "search_index_dirty": set(),
     "metadata": {"metadata", "metafield", "metafields"},
     "private_metadata": {"privateMetadata", "privateMetafield", "privateMetafields"},
+    "seo_title": {"seoTitle", "translation"},
+    "seo_description": {"seoDescription", "translation"},
+    "created_at": {"created"},
+    "updated_at": {"updatedAt"},
+    "weight": {"weight"},
+    "rating": {"rating"},
+    "external_reference": {"externalReference"},
 }
 
 LISTING_COLUMNS = ("id", "is_published", "published_at", "visible_in_listings", "available_for_purchase_at",

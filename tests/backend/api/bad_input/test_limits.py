@@ -137,3 +137,26 @@ def test_a_document_seen_before_is_still_checked_against_its_new_variables(djang
     # then the limits still apply, before any SQL
     assert only_error(body) == "'first' argument value of '5000' exceeds the limit of 100 records for the pages " \
                                "connection."
+
+
+@pytest.mark.django_db
+def test_an_accepted_query_is_checked_again_when_its_variables_change(settings, django_assert_num_queries):
+    # The abuse limits' verdict is remembered per (query, variables): the same query with a page size over the
+    # limit, or over the cost limit once the limit is lowered, must still be refused.
+    from backend.api.core.execution import within_limits
+
+    query = "query Pages($first: Int) { pages(first: $first) { edges { node { slug } } } }"
+    assert ask(query, {"first": 5})["data"] == {"pages": {"edges": []}}
+    remembered = len(within_limits.documents)
+    assert ask(query, {"first": 5})["data"] == {"pages": {"edges": []}}
+    assert len(within_limits.documents) == remembered
+
+    with django_assert_num_queries(0):
+        body = ask(query, {"first": 101})
+    assert only_error(body) == "'first' argument value of '101' exceeds the limit of 100 records for the pages " \
+                               "connection."
+
+    settings.GRAPHQL_QUERY_MAX_COMPLEXITY = 5
+    with django_assert_num_queries(0):
+        body = ask(query, {"first": 5})
+    assert body["errors"][0]["extensions"]["exception"]["code"] == "QueryCostError"

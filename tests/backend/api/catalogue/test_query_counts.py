@@ -199,7 +199,8 @@ def test_description_and_metadata_selected_on_cards_come_with_the_page(api, cata
     Product.objects.filter(pk__in=[p.pk for p in catalogue_120]).update(
         description=description, metadata={"origine": "Maroilles"})
     query = """query($first: Int) { products(first: $first, channel: "comptoir-de-mormal") { edges { node {
-      description metadata { key value } privateMetadata { key } } } } }"""
+      description metadata { key value } privateMetadata { key }
+      seoTitle seoDescription created updatedAt weight { value unit } rating externalReference } } } }"""
 
     data, count = run(api, query, {"first": first})
 
@@ -207,4 +208,6 @@ def test_description_and_metadata_selected_on_cards_come_with_the_page(api, cata
     assert len(data["products"]["edges"]) == first
     assert json.loads(node["description"]) == description
     assert node["metadata"] == [{"key": "origine", "value": "Maroilles"}]
+    assert node["weight"] is None and node["rating"] is None and node["externalReference"] is None
+    assert node["created"].startswith(str(catalogue_120[0].created_at.year))
     assert count == 2  # channel, page
