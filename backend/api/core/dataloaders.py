@@ -11,6 +11,8 @@ from typing import Any
 
 from graphql_sync_dataloaders import SyncFuture
 
+from backend.core.rows import rows_by_pk
+
 
 class LoaderRegistry:
     def __init__(self):
@@ -204,7 +206,7 @@ class ByIdLoader(DataLoader):
     model = None
 
     def batch_load(self, keys):
-        objects = self.model.objects.in_bulk(keys)
+        objects = {row.pk: row for row in rows_by_pk(self.model, keys)}
         return [objects.get(key) for key in keys]
 
 

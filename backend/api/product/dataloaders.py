@@ -30,6 +30,7 @@ from backend.commerce.product.models import (
 )
 from backend.commerce.tax.models import TaxClass
 from backend.commerce.warehouse.selectors import variant_available_quantity_subquery
+from backend.core.rows import rows_by_fk
 
 
 class ProductByIdLoader(DataLoader):
@@ -66,7 +67,7 @@ class ChannelByIdLoader(ByIdLoader):
 
 class MediaByProductIdLoader(DataLoader):
     def batch_load(self, keys):
-        grouped = group_by(ProductMedia.objects.filter(product_id__in=keys).order_by("sort_order", "pk"),
+        grouped = group_by(rows_by_fk(ProductMedia, "product", keys, order_by=("sort_order", "id")),
                            lambda media: media.product_id)
         return [grouped.get(key, []) for key in keys]
 

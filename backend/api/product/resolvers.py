@@ -74,7 +74,9 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
     queryset = products_visible(channel=channel, show_hidden=can_manage_products(info), in_listings=True)
     if restrict is not None:
         queryset = queryset.filter(restrict)
-    queryset = queryset.filter(product_where_q(where, channel)).filter(product_filter_q(filter, channel))
+    for condition in (product_where_q(where, channel), product_filter_q(filter, channel)):
+        if condition:  # an empty Q filters nothing, but its clone and compilation cost every page view
+            queryset = queryset.filter(condition)
     texts = [text for text in (search, (filter or {}).get("search")) if text and text.strip()]
     for text in texts:
         queryset = search_products(queryset, text)
