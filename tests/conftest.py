@@ -2,9 +2,12 @@
 
 import os
 
-os.environ.setdefault("PASSWORD_HASHERS", "django.contrib.auth.hashers.MD5PasswordHasher")
-# Every test sees fresh answers: the anonymous catalogue micro-cache is per process and would mix tests' data.
-# (Settings are already loaded by pytest-django when this file is read, so the setting itself is changed below.)
+# Passwords are hashed with MD5 for speed (PBKDF2's 1,000,000 iterations cost ~0.26 s a user created or signed in),
+# and every test sees fresh answers (the anonymous catalogue micro-cache is per process and would mix tests' data).
+# The variables reach the processes tests start (celery workers, scripts); this process's settings are already loaded
+# by pytest-django when this file is read, so the session fixtures below change the settings themselves.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+os.environ.setdefault("PASSWORD_HASHERS", ",".join(FAST_PASSWORD_HASHERS))
 os.environ.setdefault("GRAPHQL_PUBLIC_CACHE_SECONDS", "0")
 
 import pytest  # noqa: E402
@@ -15,6 +18,26 @@ def no_public_answer_cache():
     from django.conf import settings
 
     settings.GRAPHQL_PUBLIC_CACHE_SECONDS = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """MD5 instead of PBKDF2 in this process too (override_settings also empties Django's cache of hashers)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_root_exists():
+    """Whitenoise warns "No directory at: var/static/" for every client when `collectstatic` never ran (a fresh clone,
+    CI): static files are served from the apps' folders in tests, so an empty STATIC_ROOT is all it needs."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
