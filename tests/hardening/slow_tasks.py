@@ -2,7 +2,8 @@
 
 Its effect (one line in effects.log) happens at most once per key, whatever the number of deliveries: the key is
 claimed with an exclusive file creation. Each delivery is logged in starts.log, so the test sees the redelivery.
-A short visibility timeout makes Redis hand an unacknowledged task to another worker within seconds (default: 1 h).
+A short visibility timeout makes Redis hand an unacknowledged task to another worker within seconds (default: 1 h),
+and a sweep every second finds it then (kombu 5.7 sweeps every 10 x 10 s: the second worker waited 100 s for it).
 """
 
 import os
@@ -13,7 +14,8 @@ from celery import shared_task
 
 from backend.config.celery import app
 
-app.conf.broker_transport_options = {"visibility_timeout": float(os.environ.get("TEST_VISIBILITY_TIMEOUT", "4"))}
+app.conf.broker_transport_options = {"visibility_timeout": float(os.environ.get("TEST_VISIBILITY_TIMEOUT", "4")),
+                                     "unacked_restore_interval": 1, "unacked_restore_throttle": 1}
 
 
 @shared_task(name="tests.hardening.slow_effect", acks_late=True, reject_on_worker_lost=True)
