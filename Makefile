@@ -27,10 +27,12 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each on a test database of its own (test_<name>_gw0, ...).
 # Tests that start real celery workers reconfigure the process-wide celery app: each runs in a pytest process of its own.
+TEST_WORKERS ?= 2
 WORKER_TESTS := tests/backend/test_celery_worker.py tests/hardening/test_faults.py
 test: $(VENV)/.installed-dev lint
-	$(BIN)/python -m pytest -p no:cacheprovider -m "not worker" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(TEST_WORKERS) -m "not worker" $(PYTEST_ARGS)
 	for f in $(WORKER_TESTS); do $(BIN)/python -m pytest -p no:cacheprovider -m worker $$f $(PYTEST_ARGS) || exit 1; done
 
 bench: $(VENV)/.installed-dev
