@@ -2,12 +2,20 @@
 
 The ORM composes and compiles a statement on every call: for a product grid, composing `in_bulk` and the media
 lookup cost more CPU than running them. These helpers send one fixed statement (`= ANY(%s)`), the same text for any
-number of keys, which PostgreSQL also plans only once per connection (server-side binding, see settings). They return
+number of keys, which PostgreSQL also plans only once per connection (server-side binding, see settings). Only
+names from the models are formatted into the SQL; every value is a bound parameter. They return
 ordinary model instances with every column, exactly the rows the equivalent queryset would return (tests hold them
 equal).
 """
 
 from django.db.models import Model
+
+
+def columns(model: type[Model], alias: str = "") -> str:
+    """The model's columns, named: never `SELECT *`, whose result would change shape when a migration adds a column
+    and break the statements that running processes have already prepared."""
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f'{prefix}"{field.column}"' for field in model._meta.concrete_fields)
 
 
 def _prepared_keys(field, keys) -> list:
@@ -17,7 +25,7 @@ def _prepared_keys(field, keys) -> list:
 def rows_by_pk(model: type[Model], keys) -> list[Model]:
     """Like `model.objects.in_bulk(keys).values()`, in no particular order."""
     meta = model._meta
-    sql = f'SELECT * FROM "{meta.db_table}" WHERE "{meta.pk.column}" = ANY(%s)'  # noqa: S608 (names from the model)
+    sql = f'SELECT {columns(model)} FROM "{meta.db_table}" WHERE "{meta.pk.column}" = ANY(%s)'  # noqa: S608
     return list(model._base_manager.raw(sql, [_prepared_keys(meta.pk, keys)]))
 
 
@@ -26,6 +34,6 @@ def rows_by_fk(model: type[Model], fk_name: str, keys, order_by: tuple[str, ...]
     meta = model._meta
     field = meta.get_field(fk_name)
     order = ", ".join(f'"{column}"' for column in order_by)
-    sql = (f'SELECT * FROM "{meta.db_table}" WHERE "{field.column}" = ANY(%s) '  # noqa: S608 (names from the model)
+    sql = (f'SELECT {columns(model)} FROM "{meta.db_table}" WHERE "{field.column}" = ANY(%s) '  # noqa: S608
            f"ORDER BY {order}")
     return list(model._base_manager.raw(sql, [_prepared_keys(field.target_field, keys)]))

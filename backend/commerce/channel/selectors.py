@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from backend.commerce.channel.models import Channel
+from backend.core.rows import columns
 
 
 def channels_visible(*, include_inactive: bool) -> QuerySet[Channel]:
@@ -16,7 +17,8 @@ def channel_by_slug(slug: str) -> Channel | None:
     if "\x00" in slug:  # PostgreSQL refuses NUL in text: such a slug matches no channel
         return None
     # A fixed statement: every API request looks its channel up, and composing the ORM query cost more than running it.
-    found = list(Channel.objects.raw('SELECT * FROM "channel_channel" WHERE "slug" = %s LIMIT 1', [slug]))
+    sql = f'SELECT {columns(Channel)} FROM "channel_channel" WHERE "slug" = %s LIMIT 1'  # noqa: S608 (model names)
+    found = list(Channel.objects.raw(sql, [slug]))
     return found[0] if found else None
 
 

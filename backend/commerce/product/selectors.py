@@ -20,6 +20,7 @@ from backend.commerce.product.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
+from backend.core.rows import columns
 
 
 def published_listing_q(prefix: str = "", now=None) -> Q:
@@ -137,7 +138,7 @@ def _public_variants_sql() -> str:
 
     # Only table names are formatted in (from the models); every value is a bound parameter.
     return f"""
-        SELECT variant.*, listing.id AS listing_id, listing.currency AS listing_currency,
+        SELECT {columns(ProductVariant, "variant")}, listing.id AS listing_id, listing.currency AS listing_currency,
                listing.price_amount AS listing_price_amount, listing.cost_price_amount AS listing_cost_price_amount,
                listing.discounted_price_amount AS listing_discounted_price_amount,
                listing.prior_price_amount AS listing_prior_price_amount,
