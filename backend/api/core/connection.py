@@ -14,6 +14,7 @@ import base64
 
 import graphene
 from django.conf import settings
+from django.db.models import F, Func, IntegerField, Subquery
 from graphql import GraphQLError
 
 CURSOR_PREFIX = "offset:"
@@ -62,6 +63,11 @@ def _edges_selected(info) -> bool:
     return False
 
 
+def _total_count_selected(info) -> bool:
+    return any(_has_field(field.selection_set.selections if field.selection_set else [], "totalCount", info)
+               for field in info.field_nodes)
+
+
 def _has_field(selections, name, info) -> bool:
     for selection in selections:
         kind = selection.kind
@@ -106,13 +112,17 @@ def validate_slice_args(info, first, last, field_name: str):
 
 def connection_from_queryset(queryset, info, args: dict, connection_type, *, wrap=None, counted=None):
     """Slice an ordered queryset (or list) into a connection. `wrap(obj)` may turn rows into node roots.
-    `counted`: the same rows without what only the page needs (joined columns, annotations), for a cheaper COUNT."""
+    `counted`: the same rows without what only the page needs (joined columns, annotations). When totalCount is
+    selected on a forward page, the page query carries their count as a scalar subquery, which PostgreSQL runs once
+    (an InitPlan): one statement less to send and plan on every page view."""
     first, last = args.get("first"), args.get("last")
     after, before = args.get("after"), args.get("before")
     validate_slice_args(info, first, last, info.field_name)
 
     count_cache: list[int] = []
     count_at_most = getattr(queryset, "count_at_most", None)
+    count_with_page = (counted is not None and count_at_most is None and first is not None and before is None
+                       and _total_count_selected(info))
 
     def total_count() -> int:
         if not count_cache:
@@ -138,7 +148,15 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
     end = decode_cursor(before) if before else None
     if first is not None:
         stop = start + first if end is None else min(start + first, end)
-        rows = list(queryset[start:stop + 1])
+        if count_with_page:
+            # COUNT as a plain function, so that the ORM adds no GROUP BY: the subquery is one aggregate row
+            total = counted.order_by().values(rows=Func(F("pk"), function="COUNT"))
+            rows = list(queryset.annotate(connection_total=Subquery(total, output_field=IntegerField()))[
+                start:stop + 1])
+            if rows:  # an empty page (past the end) says nothing of the total: the COUNT runs as usual
+                count_cache.append(rows[0].connection_total)
+        else:
+            rows = list(queryset[start:stop + 1])
         has_next = len(rows) > stop - start
         rows = rows[: stop - start]
         has_previous = start > 0
