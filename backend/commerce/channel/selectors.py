@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from backend.commerce.channel.models import Channel
-from backend.core.rows import columns
+from backend.core.rows import columns, instances
 
 
 def channels_visible(*, include_inactive: bool) -> QuerySet[Channel]:
@@ -18,7 +18,7 @@ def channel_by_slug(slug: str) -> Channel | None:
         return None
     # A fixed statement: every API request looks its channel up, and composing the ORM query cost more than running it.
     sql = f'SELECT {columns(Channel)} FROM "channel_channel" WHERE "slug" = %s LIMIT 1'  # noqa: S608 (model names)
-    found = list(Channel.objects.raw(sql, [slug]))
+    found = instances(Channel, sql, [slug])
     return found[0] if found else None
 
 

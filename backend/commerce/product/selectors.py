@@ -20,7 +20,7 @@ from backend.commerce.product.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from backend.core.rows import columns
+from backend.core.rows import columns, instances
 
 
 def published_listing_q(prefix: str = "", now=None) -> Q:
@@ -131,6 +131,10 @@ def is_listing_published(listing: ProductChannelListing | None, now=None) -> boo
     return listing.published_at is None or listing.published_at <= (now or timezone.now())
 
 
+PUBLIC_VARIANT_EXTRA_COLUMNS = ("listing_id", "listing_currency", "listing_price_amount", "listing_cost_price_amount",
+                                 "listing_discounted_price_amount", "listing_prior_price_amount", "available_quantity")
+
+
 def _public_variants_sql() -> str:
     variant = ProductVariant._meta.db_table
     listing = ProductVariantChannelListing._meta.db_table
@@ -171,5 +175,5 @@ def public_variants_of_products(channel_id: int, product_ids) -> list[ProductVar
     fixed SQL statement: a product grid asks for it on every page view, and composing it through the ORM cost more
     CPU than everything else on that page.
     """
-    return list(ProductVariant.objects.raw(_public_variants_sql(), {"channel": channel_id,
-                                                                   "products": list(product_ids)}))
+    return instances(ProductVariant, _public_variants_sql(), {"channel": channel_id, "products": list(product_ids)},
+                     extra=PUBLIC_VARIANT_EXTRA_COLUMNS)

@@ -17,6 +17,8 @@ def fields(instance) -> dict:
 def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys():
     cheeses = factories.category("Fromages")
     dairy = factories.category("Crèmerie", parent=cheeses)
+    Category.objects.filter(pk=cheeses.pk).update(  # JSON columns go through the ORM's converters
+        metadata={"origine": "Avesnois"}, description={"blocks": [{"type": "paragraph", "data": {"text": "Pâtes"}}]})
     keys = [dairy.pk, str(cheeses.pk), dairy.pk, 999_999]
 
     rows = {row.pk: row for row in rows_by_pk(Category, keys)}
@@ -24,6 +26,8 @@ def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys()
 
     assert sorted(rows) == sorted(expected) == sorted([cheeses.pk, dairy.pk])
     assert {pk: fields(row) for pk, row in rows.items()} == {pk: fields(row) for pk, row in expected.items()}
+    assert rows[cheeses.pk].metadata == {"origine": "Avesnois"}
+    assert rows[cheeses.pk].description["blocks"][0]["data"]["text"] == "Pâtes"
     assert rows_by_pk(Category, []) == []
 
 
