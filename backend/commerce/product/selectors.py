@@ -7,7 +7,7 @@ everything. Every rule is an `Exists` subquery, so no join multiplies rows and n
 
 from collections import defaultdict
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -23,9 +23,21 @@ from backend.commerce.product.models import (
 from backend.core.rows import columns, instances
 
 
+class StatementTimestamp(Func):
+    """PostgreSQL's statement_timestamp(): the time the current statement started."""
+
+    function = "STATEMENT_TIMESTAMP"
+    template = "STATEMENT_TIMESTAMP()"
+    output_field = DateTimeField()
+
+
 def published_listing_q(prefix: str = "", now=None) -> Q:
     """Q on a ProductChannelListing (or collection listing) through `prefix`: published and already public."""
-    now = now or timezone.now()
+    # The database's clock (statement_timestamp(), not now(), which is the start of the transaction: a product
+    # published earlier in the same transaction must be visible) rather than a bound timestamp: PostgreSQL then keeps
+    # the generic plan of the prepared statement (with a bound timestamp, a generic parameter looked less selective
+    # and it re-planned the product page on every call: 1.2 ms).
+    now = now or StatementTimestamp()
     return Q(**{f"{prefix}is_published": True}) & (
         Q(**{f"{prefix}published_at__isnull": True}) | Q(**{f"{prefix}published_at__lte": now})
     )
