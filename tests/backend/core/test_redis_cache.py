@@ -29,6 +29,17 @@ def _redis_answers() -> bool:
 pytestmark = pytest.mark.skipif(not _redis_answers(), reason=f"Redis is not reachable at {REDIS_URL}")
 
 
+@pytest.fixture(autouse=True)
+def limiter_clock_mid_window(monkeypatch):
+    """The limiter counts per window of time: calls that straddled a window boundary (once in a while on a loaded
+    machine) were counted in two buckets. Its clock is held mid-window."""
+    from types import SimpleNamespace
+
+    import backend.core.ratelimit as limiter
+
+    monkeypatch.setattr(limiter, "time", SimpleNamespace(time=lambda: 1_800_000_000.0 + 30.0))
+
+
 @pytest.fixture
 def redis_cache():
     """Django's default cache on Redis, under a key prefix of its own (removed afterwards)."""
