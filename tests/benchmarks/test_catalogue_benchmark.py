@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import override_settings
 
+from tests.benchmarks import catalogue_probe
 from tests.benchmarks.report import write_section
 
 CHANNEL = "comptoir-de-mormal"
@@ -86,21 +86,7 @@ def demo_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def measure_in_process() -> dict:
-    client = Client()
-    for _ in range(10):  # warm-up: schema, connections, caches
-        client.post("/graphql/", data=BODY, content_type="application/json")
-    timings, cpu = [], []
-    for _ in range(IN_PROCESS_RUNS):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        response = client.post("/graphql/", data=BODY, content_type="application/json")
-        timings.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        body = client.post("/graphql/", data=BODY, content_type="application/json").json()
-    return {"median_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
-            "cpu_ms": statistics.median(cpu),
-            "queries": len(queries.captured_queries), "body": body}
+    return catalogue_probe.measure(IN_PROCESS_RUNS)
 
 
 def measure_in_own_process(media: Path) -> dict:
