@@ -53,7 +53,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Server-side binding lets psycopg prepare a statement run 5 times on a connection: the product page query costs
 # PostgreSQL 1.2 ms to plan and 0.2 ms to run. Off ("0") behind a transaction-mode PgBouncer.
 if os.environ.get("DB_SERVER_SIDE_BINDING", "1") == "1":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    from backend.config.db_cursor import ServerBindingCursor  # statements over 65,535 parameters go inlined
+
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5,
+                                                         cursor_factory=ServerBindingCursor)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
