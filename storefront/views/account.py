@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from storefront import auth
+from storefront import auth, client
 from storefront.forms import ConfirmForm, EmailForm, RegisterForm, SetPasswordForm, SignInForm, add_api_errors
 from storefront.views.common import api, channel_slug, page
 
@@ -24,6 +24,22 @@ ACCOUNT_MESSAGES = {
 }
 
 
+THROTTLED = "Trop de demandes : réessayez dans quelques instants."
+
+
+def _api_or_throttled(request, form, operation: str, variables: dict) -> dict | None:
+    """The operation's answer; None when the API refused it for too many attempts from this connection or for this
+    e-mail (RATE_LIMITED): the form then shows the API's French message, which says how long to wait."""
+    try:
+        return api(request, operation, variables)
+    except client.GraphQLErrors as refusal:
+        throttled = [e for e in refusal.errors if (e.get("extensions") or {}).get("code") == "RATE_LIMITED"]
+        if not throttled:
+            raise
+        form.add_error(None, throttled[0].get("message") or THROTTLED)
+        return None
+
+
 def _french(errors: list[dict]) -> list[dict]:
     return [{**e, "message": ACCOUNT_MESSAGES.get(e.get("code"), e.get("message"))} for e in errors]
 
@@ -31,6 +47,7 @@ def _french(errors: list[dict]) -> list[dict]:
 def sign_in(request):
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # (too many attempts come back as tokenCreate's typed error LOGIN_ATTEMPT_DELAYED, in French)
         result = api(request, "SignIn", {"email": form.cleaned_data["email"],
                                          "password": form.cleaned_data["password"]})["tokenCreate"]
         if result["errors"]:
@@ -53,11 +70,14 @@ def register(request):
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        result = api(request, "Register", {"input": {
+        answer = _api_or_throttled(request, form, "Register", {"input": {
             "email": data["email"], "password": data["password"], "firstName": data["first_name"],
             "lastName": data["last_name"], "channel": channel_slug(), "languageCode": "FR",
             "redirectUrl": request.build_absolute_uri(reverse("storefront:account-confirm")),
-        }})["accountRegister"]
+        }})
+        if answer is None:
+            return page(request, "storefront/account/register.html", {"form": form}, status=429)
+        result = answer["accountRegister"]
         if result["errors"]:
             add_api_errors(form, _french(result["errors"]), {"firstName": "first_name", "lastName": "last_name"})
         else:
@@ -84,10 +104,12 @@ def confirm(request):
 def password_forgotten(request):
     form = EmailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        api(request, "RequestPasswordReset", {
+        answer = _api_or_throttled(request, form, "RequestPasswordReset", {
             "email": form.cleaned_data["email"], "channel": channel_slug(),
             "redirectUrl": request.build_absolute_uri(reverse("storefront:password-reset")),
         })
+        if answer is None:
+            return page(request, "storefront/account/password_forgotten.html", {"form": form}, status=429)
         # Same answer whether the account exists or not: the page must not reveal who has an account.
         messages.success(request, "Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé.")
         return redirect("storefront:sign-in")
