@@ -26,6 +26,12 @@ class GraphQLErrors(RuntimeError):
         self.errors = errors
         super().__init__("; ".join(e.get("message", "") for e in errors))
 
+    @property
+    def rate_limited(self) -> dict | None:
+        """The API's refusal for too many attempts (code RATE_LIMITED, a French message saying how long to wait),
+        when that is what this is."""
+        return next((e for e in self.errors if (e.get("extensions") or {}).get("code") == "RATE_LIMITED"), None)
+
 
 @cache
 def _definitions() -> tuple[dict, dict]:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from storefront import auth, client
 from storefront.forms import ConfirmForm, EmailForm, RegisterForm, SetPasswordForm, SignInForm, add_api_errors
-from storefront.views.common import api, channel_slug, page
+from storefront.views.common import THROTTLED, api, channel_slug, page
 
 # French messages for the codes the API returns (its own messages may be in English, as Saleor's are).
 ACCOUNT_MESSAGES = {
@@ -24,19 +24,15 @@ ACCOUNT_MESSAGES = {
 }
 
 
-THROTTLED = "Trop de demandes : réessayez dans quelques instants."
-
-
 def _api_or_throttled(request, form, operation: str, variables: dict) -> dict | None:
     """The operation's answer; None when the API refused it for too many attempts from this connection or for this
-    e-mail (RATE_LIMITED): the form then shows the API's French message, which says how long to wait."""
+    e-mail: the form then shows the API's French message, which says how long to wait."""
     try:
         return api(request, operation, variables)
     except client.GraphQLErrors as refusal:
-        throttled = [e for e in refusal.errors if (e.get("extensions") or {}).get("code") == "RATE_LIMITED"]
-        if not throttled:
+        if refusal.rate_limited is None:
             raise
-        form.add_error(None, throttled[0].get("message") or THROTTLED)
+        form.add_error(None, refusal.rate_limited.get("message") or THROTTLED)
         return None
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from storefront import client
-from storefront.views.common import api, channel_slug, optional_api, page
+from storefront.views.common import THROTTLED, api, channel_slug, optional_api, page
 
 SESSION_KEY = "checkout_id"
 MAX_QUANTITY = 50
@@ -30,11 +30,8 @@ CHECKOUT_MESSAGES = {
     "NO_LINES": "Votre panier est vide.",
     "INVALID": "Saisie invalide.",
     "REQUIRED": "Ce champ est obligatoire.",
-    "RATE_LIMITED": "Trop de demandes : réessayez dans quelques instants.",
+    "RATE_LIMITED": THROTTLED,
 }
-
-# Top-level GraphQL errors (not a mutation's `errors`) the resident is told about by their code; any other is INVALID.
-TOP_LEVEL_CODES = {"RATE_LIMITED"}  # the API's rate limit on checkoutCreate (backend/api/core/ratelimit.py)
 
 
 # Codes whose message from the API says more than ours: it names the product and why (e.g. « Maroilles » : the
@@ -105,16 +102,11 @@ def _add_lines(request, lines: list[dict]) -> list[dict]:
             if not any(e.get("code") == "NOT_FOUND" and e.get("field") in (None, "id") for e in result["errors"]):
                 return result["errors"]
         result = api(request, "CartCreate", {"input": {"channel": channel_slug(), "lines": lines}})["checkoutCreate"]
-    except client.GraphQLErrors as refusal:
-        return [{"code": _top_level_code(refusal)}]
+    except client.GraphQLErrors as refusal:  # a top-level error: only the rate limit is told as such
+        return [{"code": "RATE_LIMITED" if refusal.rate_limited else "INVALID"}]
     if result["checkout"]:
         request.session[SESSION_KEY] = result["checkout"]["id"]
     return result["errors"]
-
-
-def _top_level_code(refusal: client.GraphQLErrors) -> str:
-    codes = [(error.get("extensions") or {}).get("code") for error in refusal.errors]
-    return next((code for code in codes if code in TOP_LEVEL_CODES), "INVALID")
 
 
 def view(request):

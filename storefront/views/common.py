@@ -14,6 +14,8 @@ from storefront.auth import current_token
 
 logger = logging.getLogger(__name__)
 NAVIGATION_CACHE_SECONDS = 60
+# What a resident reads when the API refused an action for too many attempts and gave no message of its own.
+THROTTLED = "Trop de demandes : réessayez dans quelques instants."
 DATA_CACHE_SECONDS = int(os.environ.get("STOREFRONT_DATA_CACHE_SECONDS", "30"))
 
 
