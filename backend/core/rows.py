@@ -8,10 +8,13 @@ ordinary model instances with every column, exactly the rows the equivalent quer
 equal).
 """
 
+from functools import cache
+
 from django.db import connections
 from django.db.models import Model
 
 
+@cache
 def columns(model: type[Model], alias: str = "") -> str:
     """The model's columns, named: never `SELECT *`, whose result would change shape when a migration adds a column
     and break the statements that running processes have already prepared."""
@@ -19,17 +22,22 @@ def columns(model: type[Model], alias: str = "") -> str:
     return ", ".join(f'{prefix}"{field.column}"' for field in model._meta.concrete_fields)
 
 
-def _converters(model: type[Model], connection) -> list[tuple[int, list]]:
-    """(position, converters) of the model's columns that need one (JSON decoding...), as the ORM's compiler finds
-    them: the backend's, then the field's own."""
+@cache
+def _reader(model: type[Model], alias: str) -> tuple[list[str], list[tuple[int, list, object]]]:
+    """The model's attribute names in column order, and (position, converters, column) of the columns that need
+    converting (JSON decoding...), as the ORM's compiler finds them: the backend's, then the field's own. Found once
+    per model and database, not on every read (the converters take the reading connection as an argument: the
+    threads' own connections share them; PostgreSQL's backend adds none)."""
+    connection = connections[alias]
     table = model._meta.db_table
-    found = []
+    names, converters = [], []
     for position, field in enumerate(model._meta.concrete_fields):
+        names.append(field.attname)
         column = field.get_col(table)
         chain = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         if chain:
-            found.append((position, chain, column))
-    return found
+            converters.append((position, chain, column))
+    return names, converters
 
 
 def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = ()) -> list[Model]:
@@ -40,9 +48,8 @@ def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = ())
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    names = [field.attname for field in model._meta.concrete_fields]
+    names, converters = _reader(model, connection.alias)
     width = len(names)
-    converters = _converters(model, connection)
     built = []
     for row in rows:
         values = list(row[:width])

@@ -123,6 +123,7 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
     count_at_most = getattr(queryset, "count_at_most", None)
     count_with_page = (counted is not None and count_at_most is None and first is not None and before is None
                        and _total_count_selected(info))
+    counted = queryset if counted is None else counted
 
     def total_count() -> int:
         if not count_cache:
@@ -131,13 +132,13 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
             elif count_at_most is not None:
                 count_cache.append(count_at_most(SEARCH_TOTAL_COUNT_LIMIT))
             else:
-                count_cache.append((queryset if counted is None else counted).count())
+                count_cache.append(counted.count())
         return count_cache[0]
 
     def exact_count() -> int:
         if count_at_most is None or total_count() <= SEARCH_TOTAL_COUNT_LIMIT:
             return total_count()
-        return (queryset if counted is None else counted).count()
+        return counted.count()
 
     def has_more_than(offset: int) -> bool:
         if count_at_most is not None and offset >= SEARCH_TOTAL_COUNT_LIMIT:

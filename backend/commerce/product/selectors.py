@@ -6,6 +6,7 @@ everything. Every rule is an `Exists` subquery, so no join multiplies rows and n
 """
 
 from collections import defaultdict
+from functools import cache
 
 from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -147,6 +148,7 @@ PUBLIC_VARIANT_EXTRA_COLUMNS = ("listing_id", "listing_currency", "listing_price
                                  "listing_discounted_price_amount", "listing_prior_price_amount", "available_quantity")
 
 
+@cache  # built once: the names come from the models
 def _public_variants_sql() -> str:
     variant = ProductVariant._meta.db_table
     listing = ProductVariantChannelListing._meta.db_table
