@@ -4,7 +4,6 @@ process started here (against Redis, on the test database) sends it, and the mai
 
 import email
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +14,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from tests.processes import stop_group
 
 BROKER_URL = os.environ.get("COMPTOIR_TEST_BROKER_URL", "redis://127.0.0.1:6379/2")
 REDIRECT_URL = "http://localhost:8000/compte/confirmer/"
@@ -64,16 +65,6 @@ def _start_worker(mail_dir: Path, log_path: Path) -> subprocess.Popen:
         cwd=settings.BASE_DIR, env=env, stdout=log_path.open("w"), stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stopped as a whole, nothing left behind
     )
-
-
-def _stop(worker: subprocess.Popen) -> None:
-    if worker.poll() is None:
-        os.killpg(worker.pid, signal.SIGTERM)
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            worker.wait(timeout=10)
 
 
 def _wait_for_mail(mail_dir: Path, worker: subprocess.Popen, log_path: Path) -> Path:
@@ -127,7 +118,7 @@ def test_confirmation_mail_is_sent_by_a_real_celery_worker(broker_configured, ap
         assert body["data"]["accountRegister"] == {"requiresConfirmation": True, "errors": []}
         mail_file = _wait_for_mail(mail_dir, worker, log_path)
     finally:
-        _stop(worker)
+        stop_group(worker, timeout=20)
     # then
     message = email.message_from_bytes(mail_file.read_bytes().split(b"-" * 79)[0])
     assert message["To"] == "marie.lefebvre@example.fr"

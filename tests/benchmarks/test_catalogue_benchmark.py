@@ -11,7 +11,6 @@ Run alone: DATABASE_URL=... .venv/bin/pytest tests/benchmarks/test_catalogue_ben
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from django.test.utils import override_settings
 
 from tests.benchmarks import catalogue_probe
 from tests.benchmarks.report import write_section
+from tests.processes import free_port, stop_group, wait_for_port
 
 CHANNEL = "comptoir-de-mormal"
 QUERY = """
@@ -56,12 +56,6 @@ TARGETS = {"median_ms": 15.0, "queries": 7, "requests_per_second": 110.0}
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -119,17 +113,8 @@ def start_gunicorn(port: int, media: Path, cache_seconds: int, extra_env: dict |
             [sys.executable, "-m", "backend.config.cli", "serve", "--port", str(port), "--workers", str(WORKERS)],
             env=env, stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True,
         )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not listen within 60 s")
+    wait_for_port(process, port, log, seconds=60)
+    return process
 
 
 def post(conn: http.client.HTTPConnection) -> bytes:
@@ -196,8 +181,7 @@ def measure_served(media: Path, cache_seconds: int) -> dict:
     try:
         return measure_http(port)
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        stop_group(server)
 
 
 def mark(ok: bool) -> str:

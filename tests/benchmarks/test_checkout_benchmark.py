@@ -39,11 +39,11 @@ from tests.benchmarks.test_catalogue_benchmark import (
     CHANNEL,
     demo_catalogue,  # noqa: F401 - the module fixture loading the demo catalogue
     fr,
-    free_port,
     mark,
     percentile,
     start_gunicorn,
 )
+from tests.processes import free_port, stop_group
 
 CLIENTS = 20
 HTTP_SECONDS = 15.0
@@ -298,8 +298,7 @@ def measure_http(demo: dict, shop: dict, redis_url: str | None) -> tuple[dict, d
         full = run_measured(server.pid, port, shop, STEPS)
         return pairs, full
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        stop_group(server)
 
 
 def server_cpu(result: dict) -> str:

@@ -16,8 +16,6 @@ import csv
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,8 +33,8 @@ from tests.benchmarks.test_catalogue_benchmark import (  # noqa: F401 - the demo
     database_url,
     demo_catalogue,
     fr,
-    free_port,
 )
+from tests.processes import free_port, stop_group, wait_for_port
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 RESIDENTS = int(os.environ.get("LOAD_RESIDENTS", "200"))
@@ -114,29 +112,6 @@ def start(command: list[str], env: dict, log: Path) -> subprocess.Popen:
         return subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-
-def wait_for_port(process: subprocess.Popen, port: int, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {log.read_text(errors='replace')[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("gunicorn did not listen within 90 s")
-
-
 def warm_up(port: int, plan: dict) -> None:
     """Every gunicorn worker builds its schema and opens its connections before the clock starts."""
     import http.client
@@ -174,7 +149,7 @@ def run_locust(port: int, plan_path: Path, folder: Path, env: dict) -> tuple[dic
     try:
         process.wait(timeout=SECONDS + 120)
     finally:
-        stop(process)
+        stop_group(process)
     elapsed = time.perf_counter() - started
     assert process.returncode == 0, (folder / "locust.log").read_text(errors="replace")[-3000:]
     with (folder / "locust_stats.csv").open(encoding="utf-8") as stats:
@@ -280,8 +255,8 @@ def test_two_hundred_residents_browse_while_twenty_buy(plan, demo_catalogue):  #
         drain_seconds = time.perf_counter() - ended
     finally:
         sampler.done.set()
-        stop(server)
-        stop(worker)
+        stop_group(server)
+        stop_group(worker)
     # then
     body = report(rows, elapsed, orders, mails, drain_seconds, sampler.samples)
     write_section("load", body, 'make bench PYTEST_ARGS="-k residents"  (with DATABASE_URL set, Redis on 6379)')

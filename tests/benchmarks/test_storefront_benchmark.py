@@ -26,11 +26,11 @@ from tests.benchmarks.report import write_section
 from tests.benchmarks.test_catalogue_benchmark import (  # noqa: F401 - the demo catalogue fixture, by name
     demo_catalogue,
     fr,
-    free_port,
     mark,
     percentile,
     start_gunicorn,
 )
+from tests.processes import free_port, stop_group
 
 CLIENTS = 20
 HTTP_SECONDS = 15.0
@@ -123,8 +123,7 @@ def served(media, paths: dict[str, str], cache_seconds: int, data_seconds: int) 
         warm.close()
         return {"sequential": sequential(port, paths), "concurrent": concurrent(port, paths)}
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        stop_group(server)
         os.environ.pop("STOREFRONT_PAGE_CACHE_SECONDS", None)
         os.environ.pop("STOREFRONT_DATA_CACHE_SECONDS", None)
 

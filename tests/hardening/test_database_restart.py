@@ -9,7 +9,6 @@ untouched. test_faults.py ends the session with pg_terminate_backend instead (a 
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,14 +20,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.processes import free_port
+
 pytestmark = pytest.mark.slow
 SCRIPT_TIMEOUT = 150  # seconds; the whole test takes ~25 s on a quiet machine
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class PrivatePostgres:
@@ -41,7 +36,7 @@ class PrivatePostgres:
 
         self.data = root / "data"
         self.data.mkdir(mode=0o700)
-        self.port = _free_port()
+        self.port = free_port()
         self.user = None
         if os.geteuid() == 0:  # PostgreSQL refuses to run as root
             self.user = "embedded_postgres"
