@@ -71,3 +71,100 @@ def test_null_on_a_non_null_field_and_a_refused_scalar_are_reported_with_their_p
     assert len(result.errors) == 1 and isinstance(result.errors[0], GraphQLError)
     assert result.errors[0].path == ["items", 1, "count"]
     assert result.errors[0].message == "Int cannot represent non-integer value: 'beaucoup'"
+
+
+class Label(graphene.ObjectType):
+    text = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_text(root, _info):
+        if root["text"] == "boom":
+            raise ValueError("étiquette illisible")
+        return root["text"]
+
+
+class Box(graphene.ObjectType):
+    label = graphene.Field(Label)  # nullable, read from the parent: the direct path
+    name = graphene.String(required=True)
+
+
+class Options(graphene.InputObjectType):
+    tags = graphene.List(graphene.String)
+
+
+class Shelf(graphene.ObjectType):
+    boxes = graphene.List(graphene.NonNull(Box), required=True)
+    wrapped = graphene.String(size=graphene.Int(), required=True)
+    tagged = graphene.String(options=Options(), required=True)
+    nosy = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_wrapped(root, info, size=None):
+        return f"{root['name']}:{size}"
+
+    @staticmethod
+    def resolve_tagged(root, info, options=None):
+        tags = options["tags"]
+        tags.append("ajouté")  # a resolver that changes its argument must not change the next item's
+        return ",".join(tags)
+
+    @staticmethod
+    def resolve_nosy(root, _info):
+        return _info.field_name  # breaks the convention: must still answer, through the full path
+
+
+class ShelfQuery(graphene.ObjectType):
+    shelves = graphene.List(graphene.NonNull(Shelf), required=True)
+
+    @staticmethod
+    def resolve_shelves(_root, _info):
+        return [
+            {"name": "a", "boxes": [{"name": "ok", "label": {"text": "fromage"}},
+                                                 {"name": "ko", "label": {"text": "boom"}}]},
+            {"name": "b", "boxes": []},
+        ]
+
+
+SHELF_SCHEMA = graphene.Schema(query=ShelfQuery)
+
+
+def run_shelves(query):
+    return execute_operation(SHELF_SCHEMA, query, None, None, Context())
+
+
+def test_a_failure_below_a_directly_read_object_nulls_that_object_only():
+    result = run_shelves("{ shelves { boxes { name label { text } } } }")
+    assert result.data == {"shelves": [
+        {"boxes": [{"name": "ok", "label": {"text": "fromage"}}, {"name": "ko", "label": None}]},
+        {"boxes": []},
+    ]}
+    assert [(error.message, error.path) for error in result.errors] == [
+        ("étiquette illisible", ["shelves", 0, "boxes", 1, "label", "text"])]
+
+
+def test_a_resolver_naming_its_info_unused_is_called_without_one_and_one_that_reads_it_still_answers():
+    import backend.api.core.execution as execution
+
+    assert execution._names_info_unused(Label.resolve_text) is True
+    assert execution._names_info_unused(Shelf.resolve_wrapped) is False
+    result = run_shelves("{ shelves { nosy } }")
+    assert result.errors is None
+    assert result.data == {"shelves": [{"nosy": "nosy"}, {"nosy": "nosy"}]}
+
+
+def test_arguments_of_plain_values_are_coerced_once_per_request_and_input_objects_on_every_call(monkeypatch):
+    import backend.api.core.execution as execution
+
+    coerced = []
+    original = execution.get_argument_values
+
+    def counting(field_def, node, variables):
+        coerced.append(node.name.value)
+        return original(field_def, node, variables)
+
+    monkeypatch.setattr(execution, "get_argument_values", counting)
+    result = run_shelves('{ shelves { wrapped(size: 256) tagged(options: {tags: ["bio"]}) } }')
+    assert result.errors is None
+    assert result.data == {"shelves": [{"wrapped": "a:256", "tagged": "bio,ajouté"},
+                                       {"wrapped": "b:256", "tagged": "bio,ajouté"}]}
+    assert sorted(coerced) == ["tagged", "tagged", "wrapped"]
