@@ -14,24 +14,31 @@ from django.db import connections
 from django.db.models import Model
 
 
+def _fields(model: type[Model], attnames: tuple[str, ...] | None) -> list:
+    """The model's concrete fields in column order, all of them or those named (by attribute name)."""
+    fields = model._meta.concrete_fields
+    return list(fields) if attnames is None else [field for field in fields if field.attname in attnames]
+
+
 @cache
-def columns(model: type[Model], alias: str = "") -> str:
-    """The model's columns, named: never `SELECT *`, whose result would change shape when a migration adds a column
-    and break the statements that running processes have already prepared."""
+def columns(model: type[Model], alias: str = "", attnames: tuple[str, ...] | None = None) -> str:
+    """The model's columns (or those of `attnames`), named: never `SELECT *`, whose result would change shape when a
+    migration adds a column and break the statements that running processes have already prepared."""
     prefix = f"{alias}." if alias else ""
-    return ", ".join(f'{prefix}"{field.column}"' for field in model._meta.concrete_fields)
+    return ", ".join(f'{prefix}"{field.column}"' for field in _fields(model, attnames))
 
 
 @cache
-def _reader(model: type[Model], alias: str) -> tuple[list[str], list[tuple[int, list, object]]]:
-    """The model's attribute names in column order, and (position, converters, column) of the columns that need
+def _reader(model: type[Model], alias: str,
+            attnames: tuple[str, ...] | None = None) -> tuple[list[str], list[tuple[int, list, object]]]:
+    """The attribute names read, in column order, and (position, converters, column) of the columns that need
     converting (JSON decoding...), as the ORM's compiler finds them: the backend's, then the field's own. Found once
     per model and database, not on every read (the converters take the reading connection as an argument: the
     threads' own connections share them; PostgreSQL's backend adds none)."""
     connection = connections[alias]
     table = model._meta.db_table
     names, converters = [], []
-    for position, field in enumerate(model._meta.concrete_fields):
+    for position, field in enumerate(_fields(model, attnames)):
         names.append(field.attname)
         column = field.get_col(table)
         chain = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
@@ -40,15 +47,17 @@ def _reader(model: type[Model], alias: str) -> tuple[list[str], list[tuple[int, 
     return names, converters
 
 
-def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = ()) -> list[Model]:
-    """Model instances from a statement selecting `columns(model)` then the `extra` columns (set as attributes).
-    Rows become instances the way the ORM builds them (converters, then Model.from_db), without a RawQuerySet's
-    per-statement setup, which cost more than the rows on small reads."""
+def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = (),
+              attnames: tuple[str, ...] | None = None) -> list[Model]:
+    """Model instances from a statement selecting `columns(model, alias, attnames)` then the `extra` columns (set as
+    attributes). Rows become instances the way the ORM builds them (converters, then Model.from_db: the columns left
+    out are deferred, as with `.defer()`), without a RawQuerySet's per-statement setup, which cost more than the
+    rows on small reads."""
     connection = connections[model._base_manager.db]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    names, converters = _reader(model, connection.alias)
+    names, converters = _reader(model, connection.alias, attnames)
     width = len(names)
     built = []
     for row in rows:
@@ -61,6 +70,18 @@ def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = ())
             setattr(instance, name, value)
         built.append(instance)
     return built
+
+
+@cache
+def _attnames(model: type[Model]) -> tuple[str, ...]:
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def instance_from_values(model: type[Model], alias: str, values: dict) -> Model:
+    """An instance of a row that another statement read (joined, as annotations): `values` holds every column by
+    attribute name. Built as the ORM builds a fetched row (Model.from_db, values in column order), which costs half
+    of the keyword constructor; the instance says it came from the database `alias`."""
+    return model.from_db(alias, _attnames(model), [values[name] for name in _attnames(model)])
 
 
 def _prepared_keys(field, keys) -> list:

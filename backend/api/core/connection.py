@@ -63,7 +63,7 @@ def _edges_selected(info) -> bool:
     return False
 
 
-def _total_count_selected(info) -> bool:
+def total_count_selected(info) -> bool:
     return any(_has_field(field.selection_set.selections if field.selection_set else [], "totalCount", info)
                for field in info.field_nodes)
 
@@ -122,7 +122,7 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
     count_cache: list[int] = []
     count_at_most = getattr(queryset, "count_at_most", None)
     count_with_page = (counted is not None and count_at_most is None and first is not None and before is None
-                       and _total_count_selected(info))
+                       and total_count_selected(info))
     counted = queryset if counted is None else counted
 
     def total_count() -> int:
@@ -173,6 +173,12 @@ def connection_from_queryset(queryset, info, args: dict, connection_type, *, wra
         rows = list(queryset[start:stop]) if stop is not None else list(queryset[start:])
         has_next, has_previous = False, start > 0
 
+    return build_connection(connection_type, rows, start, has_next, has_previous, wrap, total_count)
+
+
+def build_connection(connection_type, rows: list, start: int, has_next: bool, has_previous: bool, wrap,
+                     total_count):
+    """The connection of a page of `rows` that starts at offset `start`; `total_count()` answers totalCount."""
     edge_type = connection_type.Edge
     edges = [edge_type(node=wrap(row) if wrap else row, cursor=encode_cursor(start + i)) for i, row in enumerate(rows)]
     page_info = graphene.relay.PageInfo(

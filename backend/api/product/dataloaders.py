@@ -30,7 +30,7 @@ from backend.commerce.product.models import (
 )
 from backend.commerce.tax.models import TaxClass
 from backend.commerce.warehouse.selectors import variant_available_quantity_subquery
-from backend.core.rows import rows_by_fk
+from backend.core.rows import instance_from_values, rows_by_fk
 
 
 class ProductByIdLoader(DataLoader):
@@ -130,8 +130,9 @@ class VariantsByProductIdLoader(DataLoader):
                 continue
             listing = None
             if variant.listing_id is not None:
-                listing = ProductVariantChannelListing(variant_id=variant.pk, channel_id=channel.id, **{
-                    column: getattr(variant, f"listing_{column}") for column in VARIANT_LISTING_COLUMNS})
+                listing = instance_from_values(ProductVariantChannelListing, variant._state.db, {
+                    "variant_id": variant.pk, "channel_id": channel.id,
+                    **{column: getattr(variant, f"listing_{column}") for column in VARIANT_LISTING_COLUMNS}})
             listings.prime((variant.pk, channel.id), listing)
 
 

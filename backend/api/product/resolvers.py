@@ -5,15 +5,27 @@ then a page of the connection. One SQL query gives the page with what the storef
 from django.db.models import F, FilteredRelation, Q
 
 from backend.api.channel.context import ChannelContext, can_manage_products, resolve_channel
-from backend.api.core.connection import connection_from_queryset
+from backend.api.core.connection import (
+    build_connection,
+    connection_from_queryset,
+    decode_cursor,
+    total_count_selected,
+    validate_slice_args,
+)
 from backend.api.core.dataloaders import dispatch_now
 from backend.api.core.lookahead import selected_fields
 from backend.api.product import dataloaders as loaders
 from backend.api.product.filters import product_filter_q, product_where_q
 from backend.api.product.sorting import sort_products
-from backend.commerce.product.models import ProductChannelListing
-from backend.commerce.product.selectors import products_visible, with_vat_rate
+from backend.commerce.product.models import Product, ProductChannelListing
+from backend.commerce.product.selectors import (
+    PUBLIC_LISTING_COLUMNS,
+    products_visible,
+    public_products_page,
+    with_vat_rate,
+)
 from backend.commerce.search.selectors import search_products
+from backend.core.rows import instance_from_values
 
 # Columns a product card never reads, each with the fields that do: unless one of those is selected, the page query
 # leaves the column out, so that PostgreSQL sorts narrow rows and Python decodes no description nor search vector.
@@ -35,8 +47,6 @@ DEFERRABLE_COLUMNS = {
     "external_reference": {"externalReference"},
 }
 
-LISTING_COLUMNS = ("id", "is_published", "published_at", "visible_in_listings", "available_for_purchase_at",
-                   "currency", "discounted_price_amount")
 
 
 def products_channel(info, channel_slug=None, filter=None, sort_by=None):
@@ -48,7 +58,8 @@ def products_channel(info, channel_slug=None, filter=None, sort_by=None):
 def _with_listing(queryset, channel):
     queryset = queryset.annotate(
         channel_listing=FilteredRelation("channel_listings", condition=Q(channel_listings__channel_id=channel.id)))
-    return queryset.annotate(**{f"listing_{column}": F(f"channel_listing__{column}") for column in LISTING_COLUMNS})
+    return queryset.annotate(**{f"listing_{column}": F(f"channel_listing__{column}")
+                                for column in PUBLIC_LISTING_COLUMNS})
 
 
 def _prime(info, channel):
@@ -60,9 +71,9 @@ def _prime(info, channel):
         if channel is not None and hasattr(product, "listing_id"):
             listing = None
             if product.listing_id is not None:
-                listing = ProductChannelListing(product_id=product.pk, channel_id=channel.id,
-                                                **{column: getattr(product, f"listing_{column}")
-                                                   for column in LISTING_COLUMNS})
+                listing = instance_from_values(ProductChannelListing, product._state.db, {
+                    "product_id": product.pk, "channel_id": channel.id,
+                    **{column: getattr(product, f"listing_{column}") for column in PUBLIC_LISTING_COLUMNS}})
             listing_loader.prime((product.pk, channel.id), listing)
         return ChannelContext(product, channel)
 
@@ -71,7 +82,12 @@ def _prime(info, channel):
 
 def resolve_products(info, connection_type, *, channel, where=None, filter=None, search=None, sort_by=None,
                      restrict: Q | None = None, collection_id=None, **kwargs):
-    queryset = products_visible(channel=channel, show_hidden=can_manage_products(info), in_listings=True)
+    show_hidden = can_manage_products(info)
+    if (FIXED_SQL_PAGES and not show_hidden and channel is not None and channel.is_active and restrict is None
+            and not where and not filter and not search and not sort_by and kwargs.get("first") is not None
+            and kwargs.get("last") is None and kwargs.get("before") is None):
+        return _public_page(info, connection_type, channel, kwargs)
+    queryset = products_visible(channel=channel, show_hidden=show_hidden, in_listings=True)
     if restrict is not None:
         queryset = queryset.filter(restrict)
     for condition in (product_where_q(where, channel), product_filter_q(filter, channel)):
@@ -88,6 +104,36 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
         queryset = _with_listing(queryset, channel)
     connection = connection_from_queryset(queryset, info, kwargs, connection_type, wrap=_prime(info, channel),
                                           counted=counted)
+    prefetch_product_cards(info, [edge.node for edge in connection.edges], fields)
+    return connection
+
+
+# The public's plain product list (no filter, no search, the default order, a forward page: the storefront's grid
+# and the first view of its catalogue) is read with one fixed statement (`public_products_page`) instead of the ORM
+# composition below; a test holds the two paths' answers equal (it turns this off for the reference).
+FIXED_SQL_PAGES = True
+
+
+def _public_page(info, connection_type, channel, kwargs):
+    first, after = kwargs["first"], kwargs.get("after")
+    validate_slice_args(info, first, None, info.field_name)
+    start = decode_cursor(after) + 1 if after else 0
+    fields = selected_fields(info, ("edges", "node"))
+    unread = set(unread_columns(fields))
+    attnames = tuple(field.attname for field in Product._meta.concrete_fields if field.name not in unread)
+    with_total = total_count_selected(info)
+    rows = public_products_page(channel.id, attnames, start, first + 1, with_total)
+    counted = []
+    if with_total and rows:
+        counted.append(rows[0].connection_total)
+
+    def total_count() -> int:  # past the last page, no row carries the total: it is counted on its own
+        if not counted:
+            counted.append(products_visible(channel=channel, show_hidden=False, in_listings=True).count())
+        return counted[0]
+
+    connection = build_connection(connection_type, rows[:first], start, len(rows) > first, start > 0,
+                                  _prime(info, channel), total_count)
     prefetch_product_cards(info, [edge.node for edge in connection.edges], fields)
     return connection
 
