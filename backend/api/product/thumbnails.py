@@ -34,10 +34,13 @@ def snap_size(size: int | None) -> int:
     return min(THUMBNAIL_SIZES, key=lambda allowed: (abs(allowed - size), allowed))
 
 
+THUMBNAIL_ROUTE = "/thumbnail/"
+
+
 def thumbnail_path(global_id: str, size: int | None, fmt=None) -> str:
     """The URL path of a thumbnail; `fmt` is a ThumbnailFormatEnum member or name (ORIGINAL adds nothing)."""
     name = str(getattr(fmt, "name", fmt) or "ORIGINAL").lower()
-    path = f"/thumbnail/{global_id}/{snap_size(size)}/"
+    path = f"{THUMBNAIL_ROUTE}{global_id}/{snap_size(size)}/"
     return path if name == "original" else f"{path}{name}/"
 
 
@@ -45,6 +48,13 @@ def absolute_url(context, path: str) -> str:
     build = getattr(context, "build_absolute_uri", None)
     if callable(build):
         try:
+            if path.startswith(THUMBNAIL_ROUTE):
+                # A grid asks for 24 thumbnails: the scheme and host (checked against ALLOWED_HOSTS) are worked out
+                # once per request. The rest of such a path is ours, ASCII, and needs no escaping.
+                base = getattr(context, "_thumbnail_base", None)
+                if base is None:
+                    base = context._thumbnail_base = build(THUMBNAIL_ROUTE)
+                return base + path[len(THUMBNAIL_ROUTE):]
             return build(path)
         except Exception:  # noqa: BLE001 - a request without a host (in-process call) falls back to PUBLIC_URL
             logger.debug("No host to build an absolute URL; using PUBLIC_URL")
