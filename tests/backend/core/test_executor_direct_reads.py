@@ -120,7 +120,8 @@ class ShelfQuery(graphene.ObjectType):
     def resolve_shelves(_root, _info):
         return [
             {"name": "a", "boxes": [{"name": "ok", "label": {"text": "fromage"}},
-                                                 {"name": "ko", "label": {"text": "boom"}}]},
+                                    {"name": "ko", "label": {"text": "boom"}},
+                                    {"name": "vide", "label": {"text": None}}]},
             {"name": "b", "boxes": []},
         ]
 
@@ -133,13 +134,32 @@ def run_shelves(query):
 
 
 def test_a_failure_below_a_directly_read_object_nulls_that_object_only():
-    result = run_shelves("{ shelves { boxes { name label { text } } } }")
+    query = "{ shelves { boxes { name label { text } } } }"
+    result, reference = run_shelves(query), SHELF_SCHEMA.execute(query)  # and graphql-core's own executor
+    assert result.data == reference.data
+    assert [(e.message, e.path) for e in result.errors] == [(e.message, e.path) for e in reference.errors]
     assert result.data == {"shelves": [
-        {"boxes": [{"name": "ok", "label": {"text": "fromage"}}, {"name": "ko", "label": None}]},
+        {"boxes": [{"name": "ok", "label": {"text": "fromage"}}, {"name": "ko", "label": None},
+                   {"name": "vide", "label": None}]},
         {"boxes": []},
     ]}
     assert [(error.message, error.path) for error in result.errors] == [
-        ("étiquette illisible", ["shelves", 0, "boxes", 1, "label", "text"])]
+        ("étiquette illisible", ["shelves", 0, "boxes", 1, "label", "text"]),
+        ("Cannot return null for non-nullable field Label.text.", ["shelves", 0, "boxes", 2, "label", "text"])]
+
+
+def test_a_subtree_of_plain_reads_is_read_in_one_go_and_answers_as_graphql_core():
+    result = run("{ items { price { amount cents } } }")
+    assert result.errors is None
+    assert result.data == {"items": [{"price": {"amount": 12.5, "cents": 1250}},
+                                     {"price": {"amount": 3.9, "cents": 390}}]}
+    # the same subtree under a list of the same nodes, with one refused value deep down, is answered by the full
+    # path: the error's path and the nulled level are graphql-core's
+    for query in ("{ items { name count price { amount } } }", "{ items { count price { amount } name } }"):
+        ours, theirs = run(query), SCHEMA.execute(query)  # graphene's execute: graphql-core's own executor
+        assert ours.data == theirs.data
+        assert [(e.message, e.path) for e in ours.errors] == [(e.message, e.path) for e in theirs.errors]
+        assert len(ours.errors) == (1 if query.index("name") < query.index("count") else 2)
 
 
 def test_a_resolver_naming_its_info_unused_is_called_without_one_and_one_that_reads_it_still_answers():
