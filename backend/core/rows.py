@@ -8,10 +8,11 @@ ordinary model instances with every column, exactly the rows the equivalent quer
 equal).
 """
 
+import json
 from functools import cache
 
 from django.db import connections
-from django.db.models import Model
+from django.db.models import JSONField, Model
 
 
 def _fields(model: type[Model], attnames: tuple[str, ...] | None) -> list:
@@ -42,9 +43,24 @@ def _reader(model: type[Model], alias: str,
         names.append(field.attname)
         column = field.get_col(table)
         chain = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if isinstance(field, JSONField) and field.decoder is None and chain == [field.from_db_value]:
+            chain = [_json_value]
         if chain:
             converters.append((position, chain, column))
     return names, converters
+
+
+def _json_value(value, _expression, _connection):
+    """JSONField.from_db_value for a field without a custom decoder (the column's own text, as Django reads jsonb),
+    with the empty object, which most metadata columns hold, made without running the parser."""
+    if value is None:
+        return None
+    if value == "{}":
+        return {}
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
 
 
 def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = (),

@@ -19,6 +19,7 @@ def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys()
     dairy = factories.category("Crèmerie", parent=cheeses)
     Category.objects.filter(pk=cheeses.pk).update(  # JSON columns go through the ORM's converters
         metadata={"origine": "Avesnois"}, description={"blocks": [{"type": "paragraph", "data": {"text": "Pâtes"}}]})
+    Category.objects.filter(pk=dairy.pk).update(private_metadata=["liste", 2, {"clé": None}])
     keys = [dairy.pk, str(cheeses.pk), dairy.pk, 999_999]
 
     rows = {row.pk: row for row in rows_by_pk(Category, keys)}
@@ -28,6 +29,10 @@ def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys()
     assert {pk: fields(row) for pk, row in rows.items()} == {pk: fields(row) for pk, row in expected.items()}
     assert rows[cheeses.pk].metadata == {"origine": "Avesnois"}
     assert rows[cheeses.pk].description["blocks"][0]["data"]["text"] == "Pâtes"
+    assert rows[dairy.pk].private_metadata == ["liste", 2, {"clé": None}]
+    # empty objects are made without the parser, each its own: changing one changes no other row
+    assert rows[dairy.pk].metadata == {} and rows[cheeses.pk].private_metadata == {}
+    assert rows[dairy.pk].metadata is not rows[cheeses.pk].private_metadata
     assert rows_by_pk(Category, []) == []
 
 
