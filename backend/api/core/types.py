@@ -5,7 +5,7 @@ from decimal import Decimal
 import graphene
 
 from backend.api.core.enums import LanguageCodeEnum, WeightUnitsEnum
-from backend.api.core.execution import info_free
+from backend.api.core.executor import info_free
 from backend.api.core.scalars import Metadata
 
 FRACTION_DIGITS = {"EUR": 2}

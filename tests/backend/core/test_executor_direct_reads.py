@@ -4,7 +4,8 @@ and the errors must be exactly graphql-core's."""
 import graphene
 from graphql import GraphQLError
 
-from backend.api.core.execution import execute_operation, info_free
+from backend.api.core.execution import execute_operation
+from backend.api.core.executor import info_free
 
 
 class Price(graphene.ObjectType):
@@ -163,26 +164,26 @@ def test_a_subtree_of_plain_reads_is_read_in_one_go_and_answers_as_graphql_core(
 
 
 def test_a_resolver_naming_its_info_unused_is_called_without_one_and_one_that_reads_it_still_answers():
-    import backend.api.core.execution as execution
+    import backend.api.core.executor as executor
 
-    assert execution._names_info_unused(Label.resolve_text) is True
-    assert execution._names_info_unused(Shelf.resolve_wrapped) is False
+    assert executor._names_info_unused(Label.resolve_text) is True
+    assert executor._names_info_unused(Shelf.resolve_wrapped) is False
     result = run_shelves("{ shelves { nosy } }")
     assert result.errors is None
     assert result.data == {"shelves": [{"nosy": "nosy"}, {"nosy": "nosy"}]}
 
 
 def test_arguments_of_plain_values_are_coerced_once_per_request_and_input_objects_on_every_call(monkeypatch):
-    import backend.api.core.execution as execution
+    import backend.api.core.executor as executor
 
     coerced = []
-    original = execution.get_argument_values
+    original = executor.get_argument_values
 
     def counting(field_def, node, variables):
         coerced.append(node.name.value)
         return original(field_def, node, variables)
 
-    monkeypatch.setattr(execution, "get_argument_values", counting)
+    monkeypatch.setattr(executor, "get_argument_values", counting)
     result = run_shelves('{ shelves { wrapped(size: 256) tagged(options: {tags: ["bio"]}) } }')
     assert result.errors is None
     assert result.data == {"shelves": [{"wrapped": "a:256", "tagged": "bio,ajouté"},
