@@ -219,6 +219,9 @@ DEFAULT_CHANNEL_SLUG = os.environ.get("DEFAULT_CHANNEL_SLUG", "comptoir-de-morma
 # are kept this many seconds in each server process: what an anonymous visitor sees may be that old, the cart always
 # re-checks stock and prices for real. 0 turns it off (the test suite does).
 GRAPHQL_PUBLIC_CACHE_SECONDS = int(os.environ.get("GRAPHQL_PUBLIC_CACHE_SECONDS", "3"))
+# Saleor's DEFAULT_MAX_CHECKOUT_LINE_QUANTITY: units of one variant a checkout line may hold (a cart is for a
+# household, not a wholesaler); also caps the `quantityAvailable` the API shows.
+MAX_CHECKOUT_LINE_QUANTITY = 50
 
 # JWT, as Saleor: RS256, access 5 min, refresh 30 days
 JWT_ACCESS_TTL_SECONDS = int(os.environ.get("JWT_TTL_ACCESS", "300"))

@@ -6,11 +6,9 @@ from django.conf import settings
 from backend.api.core.dataloaders import gather, then
 from backend.api.warehouse.dataloaders import AvailableQuantityByVariantIdLoader
 
-DEFAULT_MAX_CHECKOUT_LINE_QUANTITY = 50
-
 
 def max_line_quantity(variant) -> int:
-    limit = getattr(settings, "MAX_CHECKOUT_LINE_QUANTITY", DEFAULT_MAX_CHECKOUT_LINE_QUANTITY)
+    limit = settings.MAX_CHECKOUT_LINE_QUANTITY  # a real setting: a missing one cost an exception per variant
     if variant.quantity_limit_per_customer:
         return min(limit, variant.quantity_limit_per_customer)
     return limit

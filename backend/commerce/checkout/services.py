@@ -26,9 +26,6 @@ from backend.commerce.discount.selectors import raise_if_refused, voucher_by_cod
 from backend.core.ids import to_global_id
 from backend.core.plugins import get_plugin_manager
 
-# Saleor's DEFAULT_MAX_CHECKOUT_LINE_QUANTITY: a cart is for a household, not a wholesaler.
-DEFAULT_MAX_LINE_QUANTITY = 50
-
 
 @dataclass(frozen=True)
 class LineInput:
@@ -48,7 +45,7 @@ def _error(field: str | None, message: str, code: CheckoutErrorCode, **params) -
 
 
 def _max_line_quantity() -> int:
-    return int(getattr(settings, "MAX_CHECKOUT_LINE_QUANTITY", DEFAULT_MAX_LINE_QUANTITY))
+    return settings.MAX_CHECKOUT_LINE_QUANTITY
 
 
 def parse_token(token) -> uuid.UUID:
