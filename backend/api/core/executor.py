@@ -150,6 +150,10 @@ def _names_info_unused(resolve) -> bool:
     return code is not None and code.co_argcount == 2 and code.co_varnames[1] == "_info"
 
 
+# (object type, field name) -> how to read the field directly, or None. Types belong to a schema built once.
+_DIRECT_READS: dict = {}
+
+
 class _Unusual(Exception):
     """Something a direct read of a subtree does not answer: the full path takes over."""
 
@@ -247,19 +251,23 @@ class BatchingExecutionContext(DeferredExecutionContext):
         field without arguments whose value is an attribute of its parent (graphene's default resolver, a GlobalID
         over one) or comes from a resolver that does not read its info (marked `info_free`, or naming it `_info`),
         and whose type is a scalar, an enum or a concrete object type. That is most of a catalogue page (name, slug,
-        id, amount, edges' node, pricing's priceRange...)."""
+        id, amount, edges' node, pricing's priceRange...). It depends only on the type and the field's name: it is
+        worked out once per process."""
+        if self.middleware_manager:
+            return None
+        key = (parent_type, field_node.name.value)
+        if key in _DIRECT_READS:
+            return _DIRECT_READS[key]
         field_def = get_field_def(self.schema, parent_type, field_node)
-        if field_def is None or field_def.args or self.middleware_manager:
-            return None
-        named = field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type
-        if is_leaf_type(named):
-            kind = "leaf"
-        elif is_object_type(named) and named.is_type_of is None:
-            kind = "object"
-        else:
-            return None
-        read = _direct_reader(field_def.resolve, parent_type.name)
-        return None if read is None else (read, named, kind, field_def.type)
+        direct = None
+        if field_def is not None and not field_def.args:
+            named = field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type
+            kind = "leaf" if is_leaf_type(named) else "object" if is_object_type(named) else None
+            read = _direct_reader(field_def.resolve, parent_type.name)
+            if read is not None and (kind == "leaf" or (kind == "object" and named.is_type_of is None)):
+                direct = (read, named, kind, field_def.type)
+        _DIRECT_READS[key] = direct
+        return direct
 
     def complete_object_value(self, return_type, field_nodes, info, path, result):
         """graphql-core's completion of an object (sub-fields collected, then executed), with one shortcut: when
