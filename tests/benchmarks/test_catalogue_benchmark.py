@@ -47,7 +47,10 @@ query ProductGrid($channel: String!) {
 BODY = json.dumps({"query": QUERY, "variables": {"channel": CHANNEL}, "operationName": "ProductGrid"}).encode()
 IN_PROCESS_RUNS = 200
 CLIENTS = 20
-HTTP_SECONDS = 15.0
+HTTP_SECONDS = 10.0
+# This shared machine's speed drifts by about ±25 % from minute to minute: each measure that a target judges is
+# taken this many times, a little apart, and judged on the median of the series (the whole series is reported).
+REPEATS = 3
 WORKERS = 3
 MICRO_CACHE_SECONDS = 5
 TARGETS = {"median_ms": 15.0, "queries": 7, "requests_per_second": 110.0}
@@ -81,6 +84,12 @@ def demo_catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def measure_in_process() -> dict:
     return catalogue_probe.measure(IN_PROCESS_RUNS)
+
+
+def measure_in_own_processes(media: Path) -> dict:
+    """REPEATS runs of the probe; the run whose median is the median of the series, and every run's median."""
+    runs = sorted((measure_in_own_process(media) for _ in range(REPEATS)), key=lambda run: run["median_ms"])
+    return {**runs[len(runs) // 2], "series_ms": [run["median_ms"] for run in runs]}
 
 
 def measure_in_own_process(media: Path) -> dict:
@@ -133,9 +142,12 @@ def measure_http(port: int) -> dict:
     """20 client threads, each on its own keep-alive connection, posting as fast as answers come back; first the
     same load unmeasured for a few seconds, so that every worker process has built its schema and opened its
     connections (a warm-up on one keep-alive connection reached one worker of three: the other two warmed up
-    inside the measure)."""
+    inside the measure). Then REPEATS windows: the window of median throughput, with every window's rate."""
     run_clients(port, WARM_UP_SECONDS)
-    return run_clients(port, HTTP_SECONDS)
+    windows = sorted((run_clients(port, HTTP_SECONDS) for _ in range(REPEATS)),
+                     key=lambda window: window["requests_per_second"])
+    return {**windows[len(windows) // 2], "series_rps": [window["requests_per_second"] for window in windows],
+            "errors": [error for window in windows for error in window["errors"]]}
 
 
 def run_clients(port: int, seconds: float) -> dict:
@@ -192,10 +204,15 @@ def fr(number: float, digits: int = 1) -> str:
     return f"{number:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
 
 
+def series(values: list[float], unit: str = "") -> str:
+    return " / ".join(f"{fr(value)}{unit}" for value in values)
+
+
 def report(demo: dict, local: dict, own: dict, remote: dict, cached: dict) -> str:
     rows = [
         ("dans le processus (processus dédié, comme un worker) : médiane",
-         f"{fr(own['median_ms'])} ms ({IN_PROCESS_RUNS} requêtes)",
+         f"{fr(own['median_ms'])} ms (médiane de {REPEATS} séries de {IN_PROCESS_RUNS} requêtes : "
+         f"{series(own['series_ms'], ' ms')})",
          f"< 15 ms : {mark(own['median_ms'] < TARGETS['median_ms'])}"),
         ("dans le processus (processus dédié) : p95", f"{fr(own['p95_ms'])} ms", ""),
         ("dans le processus (processus dédié) : temps CPU par requête (médiane)", f"{fr(own['cpu_ms'])} ms", ""),
@@ -205,14 +222,14 @@ def report(demo: dict, local: dict, own: dict, remote: dict, cached: dict) -> st
         ("requêtes SQL par appel", str(local["queries"]), f"≤ 7 : {mark(local['queries'] <= TARGETS['queries'])}"),
         (f"HTTP ({CLIENTS} clients simultanés) : médiane", f"{fr(remote['median_ms'])} ms", ""),
         ("HTTP : p95", f"{fr(remote['p95_ms'])} ms", ""),
-        ("HTTP : débit", f"{fr(remote['requests_per_second'])} requêtes/s ({remote['requests']} en "
-         f"{fr(remote['seconds'])} s, {len(remote['errors'])} erreur(s))",
+        ("HTTP : débit", f"{fr(remote['requests_per_second'])} requêtes/s (médiane de {REPEATS} fenêtres de "
+         f"{fr(HTTP_SECONDS, 0)} s : {series(remote['series_rps'])} ; {len(remote['errors'])} erreur(s))",
          f"≥ 110 req/s : {mark(remote['requests_per_second'] >= TARGETS['requests_per_second'])}"),
         (f"HTTP avec micro-cache {MICRO_CACHE_SECONDS} s : médiane / p95",
          f"{fr(cached['median_ms'])} ms / {fr(cached['p95_ms'])} ms", ""),
         (f"HTTP avec micro-cache {MICRO_CACHE_SECONDS} s : débit",
-         f"{fr(cached['requests_per_second'])} requêtes/s ({cached['requests']} en {fr(cached['seconds'])} s, "
-         f"{len(cached['errors'])} erreur(s))",
+         f"{fr(cached['requests_per_second'])} requêtes/s (médiane de {REPEATS} fenêtres : "
+         f"{series(cached['series_rps'])} ; {len(cached['errors'])} erreur(s))",
          f"≥ 110 req/s : {mark(cached['requests_per_second'] >= TARGETS['requests_per_second'])}"),
     ]
     table = "\n".join(f"| {name} | {value} | {target} |" for name, value, target in rows)
@@ -229,11 +246,13 @@ en {fr(demo['load_seconds'])} s), PostgreSQL du poste.
 
 Dans le processus : le client de test de Django (toute la requête : middlewares, validation, exécution, JSON),
 sans HTTP. « Processus dédié » : un processus Python neuf où seuls Django et le schéma sont chargés, comme dans un
-worker gunicorn (`tests/benchmarks/catalogue_probe.py`) ; « processus de pytest » : le processus du banc, qui porte
-aussi pytest, ses extensions et le générateur du catalogue, et où les mêmes appels Python coûtent environ un
-quart de CPU de plus.
+worker gunicorn (`tests/benchmarks/catalogue_probe.py`), {REPEATS} fois (la série médiane est retenue) ;
+« processus de pytest » : le processus du banc, qui porte aussi pytest, ses extensions et le générateur du
+catalogue, et où les mêmes appels Python coûtent souvent plus de CPU. La vitesse de cette machine partagée varie
+d'environ ±25 % d'une minute à l'autre : chaque mesure jugée est prise {REPEATS} fois, toute la série est donnée.
 HTTP : `comptoir serve` (gunicorn, {WORKERS} processus × 4 fils, whitenoise) et {CLIENTS} fils clients, chacun avec
-sa connexion `http.client` persistante, pendant {fr(HTTP_SECONDS, 0)} s après un échauffement. Les clients tournent
+sa connexion `http.client` persistante, pendant {REPEATS} fenêtres de {fr(HTTP_SECONDS, 0)} s après un échauffement
+(le débit retenu est la fenêtre médiane ; latences de cette fenêtre). Les clients tournent
 sur la même machine que le serveur et PostgreSQL (charge moyenne à la fin de la mesure : {load}) : le débit mesuré
 est un plancher. Micro-cache : `GRAPHQL_PUBLIC_CACHE_SECONDS={MICRO_CACHE_SECONDS}` (3 s par défaut ; la mesure
 « sans cache » le met à 0) garde {MICRO_CACHE_SECONDS} s dans chaque processus la réponse aux requêtes
@@ -249,7 +268,7 @@ def test_catalogue_product_grid_benchmark(demo_catalogue):
 
     # when the product grid is asked in-process, then over HTTP by 20 concurrent clients
     local = measure_in_process()
-    own = measure_in_own_process(demo_catalogue["media"])
+    own = measure_in_own_processes(demo_catalogue["media"])
     remote = measure_served(demo_catalogue["media"], cache_seconds=0)
     cached = measure_served(demo_catalogue["media"], cache_seconds=MICRO_CACHE_SECONDS)
 
