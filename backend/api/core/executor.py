@@ -19,44 +19,14 @@ from graphql.pyutils import Path, Undefined, is_iterable
 from graphql.type import is_leaf_type, is_non_null_type, is_object_type
 from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
+from backend.api.core.dataloaders import then
+
 
 def _when_done(future: SyncFuture, callback) -> None:
     if future.done():
         callback()
     else:
         future.add_done_callback(callback)
-
-
-def _settle(out: SyncFuture, value) -> None:
-    """Give `out` the value, or the outcome of `value` when it is itself a future."""
-    if not isinstance(value, SyncFuture):
-        out.set_result(value)
-        return
-
-    def copy():
-        try:
-            out.set_result(value.result())
-        except Exception as error:
-            out.set_exception(error)
-
-    _when_done(value, copy)
-
-
-def _chain(future: SyncFuture, fn) -> SyncFuture:
-    """A future of fn(value); a failure of `future` or of fn travels on."""
-    out = SyncFuture()
-    out.deferred_callback = future.deferred_callback
-
-    def settle():
-        try:
-            value = fn(future.result())
-        except Exception as error:
-            out.set_exception(error)
-            return
-        _settle(out, value)
-
-    _when_done(future, settle)
-    return out
 
 
 def _recover(future: SyncFuture, on_error) -> SyncFuture:
@@ -316,15 +286,19 @@ class BatchingExecutionContext(DeferredExecutionContext):
             return self.handle_field_error(located_error(raw, field_nodes, path.as_list()), return_type, path)
 
         try:
-            completed = self.complete_object_value(named, field_nodes, None, path, value)
-            if isinstance(completed, SyncFuture):
-                if not completed.done():
-                    self._defer(completed)
-                    return _recover(completed, fail)
-                completed = completed.result()
-            return completed
+            return self._settled(self.complete_object_value(named, field_nodes, None, path, value), fail)
         except Exception as raw:
             return fail(raw)
+
+    def _settled(self, completed, fail):
+        """A completed value; a done future's own value (its failure raised); a pending one, deferred, with its
+        failure handled by `fail`."""
+        if isinstance(completed, SyncFuture):
+            if not completed.done():
+                self._defer(completed)
+                return _recover(completed, fail)
+            completed = completed.result()
+        return completed
 
     def execute_field(self, parent_type, source, field_nodes, path):
         """The full path of one field, as graphql-core runs it (with our futures); execute_fields tries the
@@ -351,15 +325,9 @@ class BatchingExecutionContext(DeferredExecutionContext):
             if isinstance(result, SyncFuture):
                 if not result.done():
                     self._defer(result)
-                    return _recover(_chain(result, complete), fail)
+                    return _recover(then(result, complete), fail)
                 result = result.result()
-            completed = complete(result)
-            if isinstance(completed, SyncFuture):
-                if not completed.done():
-                    self._defer(completed)
-                    return _recover(completed, fail)
-                completed = completed.result()
-            return completed
+            return self._settled(complete(result), fail)
         except Exception as raw:
             return fail(raw)
 
@@ -381,7 +349,7 @@ class BatchingExecutionContext(DeferredExecutionContext):
     def complete_list_value(self, return_type, field_nodes, info, path, result):
         if isinstance(result, SyncFuture):
             self._defer(result)
-            return _chain(result, lambda value: self.complete_list_value(return_type, field_nodes, info, path, value))
+            return then(result, lambda value: self.complete_list_value(return_type, field_nodes, info, path, value))
         if not is_iterable(result):
             raise GraphQLError(f"Expected Iterable, but did not find one for field "
                                f"'{info.parent_type.name}.{info.field_name}'.")
@@ -399,7 +367,7 @@ class BatchingExecutionContext(DeferredExecutionContext):
                     item = item.result()
                 if isinstance(item, SyncFuture):
                     self._defer(item)
-                    completed = _chain(item, lambda value, p=item_path: self.complete_value(
+                    completed = then(item, lambda value, p=item_path: self.complete_value(
                         item_type, field_nodes, info, p, value))
                 else:
                     completed = self.complete_value(item_type, field_nodes, info, item_path, item)
