@@ -76,7 +76,8 @@ def _variant_pricing(listing, rate: Decimal) -> VariantPricing:
     discounted_amount = listing.discounted_price_amount
     if discounted_amount is None or discounted_amount > listing.price_amount:
         discounted_amount = listing.price_amount
-    price = taxed(discounted_amount, rate, currency)
+    # most variants are not on sale: their price is the undiscounted one (the same immutable TaxedMoney)
+    price = undiscounted if discounted_amount == listing.price_amount else taxed(discounted_amount, rate, currency)
     prior = taxed(listing.prior_price_amount, rate, currency)
     discount = difference(undiscounted, price)
     return VariantPricing(on_sale=discount is not None, discount=discount, discount_prior=difference(prior, price),
