@@ -18,6 +18,8 @@ from django.db.models import F, Func, IntegerField, Subquery
 from graphql import GraphQLError
 
 CURSOR_PREFIX = "offset:"
+# No list holds a trillion rows; a larger offset (PostgreSQL's OFFSET stops at 2^63 - 1) is not one of our cursors.
+MAX_CURSOR_OFFSET = 10**12
 SEARCH_TOTAL_COUNT_LIMIT = 1000
 
 
@@ -48,7 +50,7 @@ def decode_cursor(cursor: str) -> int:
         if not text.startswith(CURSOR_PREFIX):
             raise ValueError
         offset = int(text[len(CURSOR_PREFIX):])
-        if offset < 0:
+        if not 0 <= offset <= MAX_CURSOR_OFFSET:
             raise ValueError
         return offset
     except (ValueError, UnicodeDecodeError) as exc:

@@ -2,7 +2,9 @@
 
 import pytest
 
+from backend.api.core.connection import encode_cursor
 from backend.core.ids import to_global_id
+from tests import factories
 from tests.backend.api.bad_input.conftest import ask, only_error
 
 PAGE_BY_ID = "query($id: ID) { page(id: $id) { title } }"
@@ -123,6 +125,20 @@ def test_cursor_that_is_not_ours_is_an_error():
     body = ask('{ pages(first: 2, after: "bm9wZQ==") { edges { cursor } } }')
 
     assert only_error(body) == "Received cursor (bm9wZQ==) is invalid."
+
+
+@pytest.mark.django_db
+def test_cursor_past_any_list_is_an_error_not_a_database_failure():
+    # offset 10^20 is past PostgreSQL's bigint: it used to reach the database and come back an internal error
+    factories.channel()
+    huge = encode_cursor(10**20)
+    for query in (f'{{ pages(first: 2, after: "{huge}") {{ edges {{ cursor }} }} }}',
+                  f'{{ products(first: 2, channel: "comptoir-de-mormal", after: "{huge}") {{ edges {{ cursor }} }} }}'):
+        body = ask(query)
+
+        assert only_error(body) == f"Received cursor ({huge}) is invalid."
+    assert ask(f'{{ pages(first: 2, after: "{encode_cursor(10**12)}") {{ edges {{ cursor }} }} }}') == {
+        "data": {"pages": {"edges": []}}}
 
 
 @pytest.mark.django_db
