@@ -220,6 +220,14 @@ def _common_q(data, channel, now) -> Q:
     return q
 
 
+def only_category_ids(where) -> list | None:
+    """The category ids of a `where` that filters on the category and on nothing else (the storefront's category
+    pages), else None. The same ids, and the same errors for a bad ID, as product_where_q."""
+    if not where or set(where) != {"category"}:
+        return None
+    return _global_id_filter_ids(where["category"], "Category")
+
+
 def product_where_q(where, channel, now=None) -> Q:
     if not where:
         return Q()

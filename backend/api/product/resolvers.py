@@ -15,7 +15,7 @@ from backend.api.core.connection import (
 from backend.api.core.dataloaders import dispatch_now
 from backend.api.core.lookahead import selected_fields
 from backend.api.product import dataloaders as loaders
-from backend.api.product.filters import product_filter_q, product_where_q
+from backend.api.product.filters import only_category_ids, product_filter_q, product_where_q
 from backend.api.product.sorting import sort_products
 from backend.commerce.product.models import Product, ProductChannelListing
 from backend.commerce.product.selectors import (
@@ -84,9 +84,11 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
                      restrict: Q | None = None, collection_id=None, **kwargs):
     show_hidden = can_manage_products(info)
     if (FIXED_SQL_PAGES and not show_hidden and channel is not None and channel.is_active and restrict is None
-            and not where and not filter and not search and not sort_by and kwargs.get("first") is not None
+            and not filter and not search and not sort_by and kwargs.get("first") is not None
             and kwargs.get("last") is None and kwargs.get("before") is None):
-        return _public_page(info, connection_type, channel, kwargs)
+        category_ids = only_category_ids(where)
+        if not where or category_ids is not None:
+            return _public_page(info, connection_type, channel, kwargs, category_ids)
     queryset = products_visible(channel=channel, show_hidden=show_hidden, in_listings=True)
     if restrict is not None:
         queryset = queryset.filter(restrict)
@@ -108,13 +110,14 @@ def resolve_products(info, connection_type, *, channel, where=None, filter=None,
     return connection
 
 
-# The public's plain product list (no filter, no search, the default order, a forward page: the storefront's grid
-# and the first view of its catalogue) is read with one fixed statement (`public_products_page`) instead of the ORM
-# composition below; a test holds the two paths' answers equal (it turns this off for the reference).
+# The public's plain product list (no filter but the category, no search, the default order, a forward page: the
+# storefront's grid, its catalogue and category pages) is read with one fixed statement (`public_products_page`)
+# instead of the ORM composition below; a test holds the two paths' answers equal (it turns this off for the
+# reference).
 FIXED_SQL_PAGES = True
 
 
-def _public_page(info, connection_type, channel, kwargs):
+def _public_page(info, connection_type, channel, kwargs, category_ids=None):
     first, after = kwargs["first"], kwargs.get("after")
     validate_slice_args(info, first, None, info.field_name)
     start = decode_cursor(after) + 1 if after else 0
@@ -122,14 +125,17 @@ def _public_page(info, connection_type, channel, kwargs):
     unread = set(unread_columns(fields))
     attnames = tuple(field.attname for field in Product._meta.concrete_fields if field.name not in unread)
     with_total = total_count_selected(info)
-    rows = public_products_page(channel.id, attnames, start, first + 1, with_total)
+    rows = public_products_page(channel.id, attnames, start, first + 1, with_total, category_ids)
     counted = []
     if with_total and rows:
         counted.append(rows[0].connection_total)
 
     def total_count() -> int:  # past the last page, no row carries the total: it is counted on its own
         if not counted:
-            counted.append(products_visible(channel=channel, show_hidden=False, in_listings=True).count())
+            listed = products_visible(channel=channel, show_hidden=False, in_listings=True)
+            if category_ids is not None:
+                listed = listed.filter(category_id__in=category_ids)
+            counted.append(listed.count())
         return counted[0]
 
     connection = build_connection(connection_type, rows[:first], start, len(rows) > first, start > 0,

@@ -201,32 +201,37 @@ _LISTED = """listing.channel_id = %(channel)s AND listing.is_published AND listi
              AND (listing.published_at IS NULL OR listing.published_at <= STATEMENT_TIMESTAMP())"""
 
 
-@cache  # one text per set of columns read: the names come from the models
-def _public_page_sql(attnames: tuple[str, ...], with_total: bool) -> str:
+@cache  # one text per set of columns read (and per shape): the names come from the models
+def _public_page_sql(attnames: tuple[str, ...], with_total: bool, by_category: bool) -> str:
     tax_table = Product._meta.get_field("tax_class").related_model._meta.db_table
     listing_table = ProductChannelListing._meta.db_table
+    product_table = Product._meta.db_table
     listing_columns = ", ".join(f"listing.{column} AS listing_{column}" for column in PUBLIC_LISTING_COLUMNS)
+    in_categories = " AND product.category_id = ANY(%(categories)s)" if by_category else ""
     # a product has at most one listing per channel (unique together): joining it cannot repeat a product, and
     # counting the listed listings counts the listed products
-    total = (f", (SELECT COUNT(*) FROM {listing_table} listing WHERE {_LISTED}) AS connection_total"  # noqa: S608
+    total = (f""", (SELECT COUNT(*) FROM {listing_table} listing
+                      JOIN {product_table} product ON product.id = listing.product_id
+                     WHERE {_LISTED}{in_categories}) AS connection_total"""  # noqa: S608
              if with_total else "")
     return f"""
         SELECT {columns(Product, "product", attnames)}, COALESCE(own.rate, inherited.rate) AS vat_rate,
                {listing_columns}{total}
-          FROM {Product._meta.db_table} product
+          FROM {product_table} product
           JOIN {listing_table} listing ON listing.product_id = product.id
           JOIN {ProductType._meta.db_table} product_type ON product_type.id = product.product_type_id
           LEFT JOIN {tax_table} own ON own.id = product.tax_class_id
           LEFT JOIN {tax_table} inherited ON inherited.id = product_type.tax_class_id
-         WHERE {_LISTED}
+         WHERE {_LISTED}{in_categories}
          ORDER BY product.slug, product.id"""  # noqa: S608
 
 
-def public_products_page(channel_id: int, attnames: tuple[str, ...], offset: int, limit: int,
-                         with_total: bool) -> list[Product]:
-    """A page of the products the public sees listed in an active channel, in the default order (slug, then id):
-    the columns `attnames` (the others deferred), `vat_rate` (see with_vat_rate), the channel listing's columns as
-    `listing_<column>` and, `with_total`, the number of listed products as `connection_total`.
+def public_products_page(channel_id: int, attnames: tuple[str, ...], offset: int, limit: int, with_total: bool,
+                         category_ids: list | None = None) -> list[Product]:
+    """A page of the products the public sees listed in an active channel (those of `category_ids` when given), in
+    the default order (slug, then id): the columns `attnames` (the others deferred), `vat_rate` (see
+    with_vat_rate), the channel listing's columns as `listing_<column>` and, `with_total`, the number of listed
+    products as `connection_total`.
 
     The same rows as `products_visible(channel=..., show_hidden=False, in_listings=True)` ordered by the default
     order and annotated as the API's product list annotates them (a test holds the two equal), written as one fixed
@@ -237,5 +242,9 @@ def public_products_page(channel_id: int, attnames: tuple[str, ...], offset: int
         extra = (*extra, "connection_total")
     # LIMIT and OFFSET are written in, as the ORM writes them: bound, they left PostgreSQL unable to size the page
     # in the generic plan, and it planned the statement again on every request (0 generic plans in 25 runs)
-    sql = f"{_public_page_sql(attnames, with_total)}\n         LIMIT {int(limit)} OFFSET {int(offset)}"
-    return instances(Product, sql, {"channel": channel_id}, extra=extra, attnames=attnames)
+    statement = _public_page_sql(attnames, with_total, category_ids is not None)
+    sql = f"{statement}\n         LIMIT {int(limit)} OFFSET {int(offset)}"
+    params = {"channel": channel_id}
+    if category_ids is not None:
+        params["categories"] = [int(pk) for pk in category_ids]
+    return instances(Product, sql, params, extra=extra, attnames=attnames)

@@ -115,3 +115,55 @@ def test_the_grid_is_one_fixed_statement_and_bad_pages_are_refused_as_before(mon
         fixed, reference, _ = both_paths(monkeypatch, NO_TOTAL, {"channel": "comptoir-de-mormal", **variables})
         assert fixed == reference
         assert (fixed["data"] or {}).get("products") is None and len(fixed["errors"]) == 1
+
+
+BY_CATEGORY = """
+query ByCategory($channel: String, $first: Int, $after: String, $where: ProductWhereInput) {
+  products(channel: $channel, first: $first, after: $after, where: $where) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { name category { name } pricing { priceRange { start { gross { amount } } } } } }
+  }
+}
+"""
+
+
+@pytest.mark.django_db
+def test_a_category_page_is_the_orm_answer(monkeypatch, catalogue):
+    from backend.commerce.product.models import Category
+    from backend.core.ids import to_global_id
+
+    factories.product("Bière blonde", category_name="Bières")
+    factories.product("Bière ambrée", category_name="Bières", published=False)
+    cheeses = to_global_id("Category", Category.objects.get(name="Fromages").pk)
+    beers = to_global_id("Category", Category.objects.get(name="Bières").pk)
+    cases = [
+        ({"category": {"eq": cheeses}}, 2, None),
+        ({"category": {"eq": beers}}, 5, None),
+        ({"category": {"oneOf": [beers, cheeses]}}, 3, None),
+        ({"category": {"eq": cheeses}}, 3, encode_cursor(7)),  # past the end: the total is counted on its own
+        ({"category": {"eq": to_global_id("Category", 999_999)}}, 5, None),
+        ({"category": {"eq": to_global_id("Product", 1)}}, 5, None),  # an ID of another type: the same error
+        ({"category": {"eq": cheeses}, "name": {"eq": "Produit A"}}, 5, None),  # more than the category: the ORM
+    ]
+    answers = []
+    for where, first, after in cases:
+        variables = {"channel": "comptoir-de-mormal", "first": first, "after": after, "where": where}
+        fixed, reference, statements = both_paths(monkeypatch, BY_CATEGORY, variables)
+        assert fixed == reference
+        fixed_statement = any("ORDER BY product.slug, product.id" in statement for statement in statements)
+        answers.append((fixed, fixed_statement))
+
+    def names(answer):
+        return [edge["node"]["name"] for edge in answer["data"]["products"]["edges"]]
+
+    (cheese_page, fixed), (beer_page, _), (both, _), (past, _), (unknown, _), (wrong, wrong_fixed), (named, orm) = \
+        answers
+    assert fixed and not orm
+    assert names(cheese_page) == ["Produit A", "Produit B"] and cheese_page["data"]["products"]["totalCount"] == 5
+    assert names(beer_page) == ["Bière blonde"] and beer_page["data"]["products"]["totalCount"] == 1
+    assert names(both) == ["Bière blonde", "Produit A", "Produit B"] and both["data"]["products"]["totalCount"] == 6
+    assert names(past) == [] and past["data"]["products"]["totalCount"] == 5
+    assert names(unknown) == [] and unknown["data"]["products"]["totalCount"] == 0
+    assert wrong["data"]["products"] is None and "Expected: Category" in wrong["errors"][0]["message"]
+    assert names(named) == ["Produit A"]
