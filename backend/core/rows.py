@@ -88,16 +88,14 @@ def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = (),
     return built
 
 
-@cache
-def _attnames(model: type[Model]) -> tuple[str, ...]:
-    return tuple(field.attname for field in model._meta.concrete_fields)
-
-
-def instance_from_values(model: type[Model], alias: str, values: dict) -> Model:
-    """An instance of a row that another statement read (joined, as annotations): `values` holds every column by
-    attribute name. Built as the ORM builds a fetched row (Model.from_db, values in column order), which costs half
-    of the keyword constructor; the instance says it came from the database `alias`."""
-    return model.from_db(alias, _attnames(model), [values[name] for name in _attnames(model)])
+def joined_instance(model: type[Model], source: Model, prefix: str, columns_read: tuple[str, ...],
+                    **known) -> Model:
+    """The `model` row that `source`'s statement joined and read as `<prefix><column>` attributes (the `known`
+    columns given as keywords; together every column). Built as the ORM builds a fetched row (Model.from_db, values
+    in column order), which costs half of the keyword constructor; it comes from `source`'s database."""
+    values = {**known, **{column: getattr(source, f"{prefix}{column}") for column in columns_read}}
+    names = _reader(model, source._state.db)[0]
+    return model.from_db(source._state.db, names, [values[name] for name in names])
 
 
 def _prepared_keys(field, keys) -> list:

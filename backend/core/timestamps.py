@@ -22,7 +22,6 @@ TIMESTAMPTZ_OID = adapters.types["timestamptz"].oid
 _PSYCOPG_LOADER = adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
 
 
-
 class UtcTimestamptzLoader(TimestamptzLoader):
     timezone = UTC  # what Django compares with its connection's time zone
 

@@ -13,7 +13,6 @@ import gc
 import hashlib
 import json
 import logging
-import os
 import time
 from collections import OrderedDict
 from threading import Lock
@@ -145,7 +144,7 @@ PUBLIC_ROOT_FIELDS = frozenset({
 
 
 def public_cache_seconds() -> int:
-    return int(getattr(settings, "GRAPHQL_PUBLIC_CACHE_SECONDS", os.environ.get("GRAPHQL_PUBLIC_CACHE_SECONDS", "0")))
+    return settings.GRAPHQL_PUBLIC_CACHE_SECONDS  # read per request: tests change it
 
 
 class PublicAnswerCache:

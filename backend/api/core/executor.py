@@ -158,6 +158,20 @@ class BatchingExecutionContext(DeferredExecutionContext):
     error up to the nearest nullable field, as the spec says and as graphql-core does synchronously.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # what this request works out once: per selection set (see _per_selection) and per field node
+        self._fields_plans, self._leaf_trees, self._argument_memo = {}, {}, {}
+
+    def _per_selection(self, memo: dict, parent_type, fields, build):
+        """build(parent_type, fields), once per request for a selection set: a list of 24 products runs it 24 times.
+        `fields` is the dict graphql-core collected (it keeps it for the whole request), so its identity is a sound
+        key; the entry keeps it too, and checks it."""
+        entry = memo.get(id(fields))
+        if entry is None or entry[0] is not fields or entry[1] is not parent_type:
+            entry = memo[id(fields)] = (fields, parent_type, build(parent_type, fields))
+        return entry[2]
+
     def _defer(self, future: SyncFuture) -> None:
         callback = future.deferred_callback
         if callback is not None and callback not in self._deferred_callbacks:
@@ -165,7 +179,8 @@ class BatchingExecutionContext(DeferredExecutionContext):
 
     def execute_fields(self, parent_type, source_value, path, fields):
         results, pending = {}, []
-        for response_name, field_nodes, direct in self._fields_plan(parent_type, fields):
+        for response_name, field_nodes, direct in self._per_selection(self._fields_plans, parent_type, fields,
+                                                                       self._fields_plan):
             result = Undefined
             if direct is not None:
                 # The fast path (see _direct_read), inlined: most fields of a catalogue page end here, and a call
@@ -204,15 +219,8 @@ class BatchingExecutionContext(DeferredExecutionContext):
         return _all(results, pending, results[pending[0]].deferred_callback)
 
     def _fields_plan(self, parent_type, fields) -> list:
-        """[(response name, field nodes, direct read or None)] for a selection set, worked out once per request:
-        a list of 24 products runs the same plan 24 times. `fields` is the dict graphql-core collected (it keeps
-        it for the whole request), so its identity is a sound key; the entry keeps it too, and checks it."""
-        plans = self.__dict__.setdefault("_fields_plans", {})
-        entry = plans.get(id(fields))
-        if entry is None or entry[0] is not fields or entry[1] is not parent_type:
-            plan = [(name, nodes, self._direct_read(parent_type, nodes[0])) for name, nodes in fields.items()]
-            entry = plans[id(fields)] = (fields, parent_type, plan)
-        return entry[2]
+        """[(response name, field nodes, direct read or None)] for a selection set."""
+        return [(name, nodes, self._direct_read(parent_type, nodes[0])) for name, nodes in fields.items()]
 
     execute_fields_serially = execute_fields
 
@@ -246,7 +254,7 @@ class BatchingExecutionContext(DeferredExecutionContext):
         if return_type.is_type_of is not None:
             return super().complete_object_value(return_type, field_nodes, info, path, result)
         fields = self.collect_subfields(return_type, field_nodes)
-        tree = self._leaf_tree(return_type, fields)
+        tree = self._per_selection(self._leaf_trees, return_type, fields, self._leaf_tree)
         if tree is not None:
             try:
                 return _read_tree(tree, result)
@@ -256,27 +264,21 @@ class BatchingExecutionContext(DeferredExecutionContext):
 
     def _leaf_tree(self, parent_type, fields):
         """[(response name, read, serialize, subtree)] when every field of `fields`, and of the objects below, is
-        read directly (no argument, no info, a scalar or a concrete object type); else None. Once per request."""
-        trees = self.__dict__.setdefault("_leaf_trees", {})
-        entry = trees.get(id(fields))
-        if entry is not None and entry[0] is fields and entry[1] is parent_type:
-            return entry[2]
+        read directly (no argument, no info, a scalar or a concrete object type); else None."""
         tree = []
         for name, nodes in fields.items():
             direct = self._direct_read(parent_type, nodes[0])
             if direct is None:
-                tree = None
-                break
+                return None
             read, named, kind, _return_type = direct
             if kind == "leaf":
                 tree.append((name, read, named.serialize, None))
                 continue
-            below = self._leaf_tree(named, self.collect_subfields(named, nodes))
+            below = self._per_selection(self._leaf_trees, named, self.collect_subfields(named, nodes),
+                                        self._leaf_tree)
             if below is None:
-                tree = None
-                break
+                return None
             tree.append((name, read, None, below))
-        trees[id(fields)] = (fields, parent_type, tree)
         return tree
 
     def _complete_object_directly(self, named, return_type, field_nodes, path, value):
@@ -336,14 +338,13 @@ class BatchingExecutionContext(DeferredExecutionContext):
         variables are fixed): a list of 24 products asks `pricing` or `thumbnail(size: 256)` 24 times, so arguments
         made only of immutable values are coerced once. Others (input objects, lists) are coerced on every call, so
         that no resolver ever shares a mutable argument with another."""
-        memo = self.__dict__.setdefault("_argument_memo", {})
         key = (id(field_def), id(field_node))
-        entry = memo.get(key)
+        entry = self._argument_memo.get(key)
         if entry is not None and entry[0] is field_node:
             return entry[1]
         args = get_argument_values(field_def, field_node, self.variable_values)
         if all(value is None or isinstance(value, IMMUTABLE_ARGUMENT_TYPES) for value in args.values()):
-            memo[key] = (field_node, args)
+            self._argument_memo[key] = (field_node, args)
         return args
 
     def complete_list_value(self, return_type, field_nodes, info, path, result):

@@ -30,7 +30,7 @@ from backend.commerce.product.models import (
 )
 from backend.commerce.tax.models import TaxClass
 from backend.commerce.warehouse.selectors import variant_available_quantity_subquery
-from backend.core.rows import instance_from_values, rows_by_fk
+from backend.core.rows import joined_instance, rows_by_fk
 
 
 class ProductByIdLoader(DataLoader):
@@ -84,10 +84,6 @@ class MediaByIdLoader(ByIdLoader):
     model = ProductMedia
 
 
-VARIANT_LISTING_COLUMNS = ("id", "currency", "price_amount", "cost_price_amount", "discounted_price_amount",
-                           "prior_price_amount")
-
-
 class VariantsByProductIdLoader(DataLoader):
     """Keys: (product id, channel or None, show_hidden). Values: the variants the caller may see, in order.
 
@@ -118,7 +114,8 @@ class VariantsByProductIdLoader(DataLoader):
         if channel is not None:
             variants = variants.annotate(channel_listing=FilteredRelation(
                 "channel_listings", condition=Q(channel_listings__channel_id=channel.id))).annotate(
-                **{f"listing_{column}": F(f"channel_listing__{column}") for column in VARIANT_LISTING_COLUMNS})
+                **{f"listing_{column}": F(f"channel_listing__{column}")
+                   for column in selectors.VARIANT_LISTING_COLUMNS})
         return list(variants)
 
     def _prime(self, variants, channel):
@@ -130,9 +127,9 @@ class VariantsByProductIdLoader(DataLoader):
                 continue
             listing = None
             if variant.listing_id is not None:
-                listing = instance_from_values(ProductVariantChannelListing, variant._state.db, {
-                    "variant_id": variant.pk, "channel_id": channel.id,
-                    **{column: getattr(variant, f"listing_{column}") for column in VARIANT_LISTING_COLUMNS}})
+                listing = joined_instance(ProductVariantChannelListing, variant, "listing_",
+                                          selectors.VARIANT_LISTING_COLUMNS, variant_id=variant.pk,
+                                          channel_id=channel.id)
             listings.prime((variant.pk, channel.id), listing)
 
 

@@ -25,7 +25,7 @@ from backend.commerce.product.selectors import (
     with_vat_rate,
 )
 from backend.commerce.search.selectors import search_products
-from backend.core.rows import instance_from_values
+from backend.core.rows import joined_instance
 
 # Columns a product card never reads, each with the fields that do: unless one of those is selected, the page query
 # leaves the column out, so that PostgreSQL sorts narrow rows and Python decodes no description nor search vector.
@@ -46,7 +46,6 @@ DEFERRABLE_COLUMNS = {
     "rating": {"rating"},
     "external_reference": {"externalReference"},
 }
-
 
 
 def products_channel(info, channel_slug=None, filter=None, sort_by=None):
@@ -71,9 +70,8 @@ def _prime(info, channel):
         if channel is not None and hasattr(product, "listing_id"):
             listing = None
             if product.listing_id is not None:
-                listing = instance_from_values(ProductChannelListing, product._state.db, {
-                    "product_id": product.pk, "channel_id": channel.id,
-                    **{column: getattr(product, f"listing_{column}") for column in PUBLIC_LISTING_COLUMNS}})
+                listing = joined_instance(ProductChannelListing, product, "listing_", PUBLIC_LISTING_COLUMNS,
+                                          product_id=product.pk, channel_id=channel.id)
             listing_loader.prime((product.pk, channel.id), listing)
         return ChannelContext(product, channel)
 

@@ -145,8 +145,14 @@ def is_listing_published(listing: ProductChannelListing | None, now=None) -> boo
     return listing.published_at is None or listing.published_at <= (now or timezone.now())
 
 
-PUBLIC_VARIANT_EXTRA_COLUMNS = ("listing_id", "listing_currency", "listing_price_amount", "listing_cost_price_amount",
-                                 "listing_discounted_price_amount", "listing_prior_price_amount", "available_quantity")
+VARIANT_LISTING_COLUMNS = ("id", "currency", "price_amount", "cost_price_amount", "discounted_price_amount",
+                           "prior_price_amount")
+PUBLIC_VARIANT_EXTRA_COLUMNS = (*(f"listing_{column}" for column in VARIANT_LISTING_COLUMNS), "available_quantity")
+
+
+def _aliased(table: str, names: tuple[str, ...]) -> str:
+    """`table.name AS table_name, ...`: a joined row's columns, read as prefixed attributes."""
+    return ", ".join(f"{table}.{name} AS {table}_{name}" for name in names)
 
 
 @cache  # built once: the names come from the models
@@ -157,10 +163,7 @@ def _public_variants_sql() -> str:
 
     # Only table names are formatted in (from the models); every value is a bound parameter.
     return f"""
-        SELECT {columns(ProductVariant, "variant")}, listing.id AS listing_id, listing.currency AS listing_currency,
-               listing.price_amount AS listing_price_amount, listing.cost_price_amount AS listing_cost_price_amount,
-               listing.discounted_price_amount AS listing_discounted_price_amount,
-               listing.prior_price_amount AS listing_prior_price_amount,
+        SELECT {columns(ProductVariant, "variant")}, {_aliased("listing", VARIANT_LISTING_COLUMNS)},
                COALESCE(available.quantity, 0) AS available_quantity
           FROM {variant} variant
           JOIN {listing} listing
@@ -206,7 +209,6 @@ def _public_page_sql(attnames: tuple[str, ...], with_total: bool, by_category: b
     tax_table = Product._meta.get_field("tax_class").related_model._meta.db_table
     listing_table = ProductChannelListing._meta.db_table
     product_table = Product._meta.db_table
-    listing_columns = ", ".join(f"listing.{column} AS listing_{column}" for column in PUBLIC_LISTING_COLUMNS)
     in_categories = " AND product.category_id = ANY(%(categories)s)" if by_category else ""
     # a product has at most one listing per channel (unique together): joining it cannot repeat a product, and
     # counting the listed listings counts the listed products
@@ -216,7 +218,7 @@ def _public_page_sql(attnames: tuple[str, ...], with_total: bool, by_category: b
              if with_total else "")
     return f"""
         SELECT {columns(Product, "product", attnames)}, COALESCE(own.rate, inherited.rate) AS vat_rate,
-               {listing_columns}{total}
+               {_aliased("listing", PUBLIC_LISTING_COLUMNS)}{total}
           FROM {product_table} product
           JOIN {listing_table} listing ON listing.product_id = product.id
           JOIN {ProductType._meta.db_table} product_type ON product_type.id = product.product_type_id
@@ -246,5 +248,5 @@ def public_products_page(channel_id: int, attnames: tuple[str, ...], offset: int
     sql = f"{statement}\n         LIMIT {int(limit)} OFFSET {int(offset)}"
     params = {"channel": channel_id}
     if category_ids is not None:
-        params["categories"] = [int(pk) for pk in category_ids]
+        params["categories"] = list(category_ids)
     return instances(Product, sql, params, extra=extra, attnames=attnames)

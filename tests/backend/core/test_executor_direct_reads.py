@@ -163,14 +163,29 @@ def test_a_subtree_of_plain_reads_is_read_in_one_go_and_answers_as_graphql_core(
         assert len(ours.errors) == (1 if query.index("name") < query.index("count") else 2)
 
 
-def test_a_resolver_naming_its_info_unused_is_called_without_one_and_one_that_reads_it_still_answers():
+def test_a_resolver_naming_its_info_unused_is_called_without_one_and_one_that_reads_it_still_answers(monkeypatch):
     import backend.api.core.executor as executor
 
     assert executor._names_info_unused(Label.resolve_text) is True
     assert executor._names_info_unused(Shelf.resolve_wrapped) is False
+    built = []
+    original = executor.BatchingExecutionContext.build_resolve_info
+
+    def counting(self, field_def, field_nodes, parent_type, path):
+        built.append(f"{parent_type.name}.{field_nodes[0].name.value}")
+        return original(self, field_def, field_nodes, parent_type, path)
+
+    monkeypatch.setattr(executor.BatchingExecutionContext, "build_resolve_info", counting)
+    result = run_shelves('{ shelves { boxes { label { text } } } }')
+    assert result.data["shelves"][0]["boxes"][0] == {"label": {"text": "fromage"}}
+    # Label.text (`_info`) is read directly for "fromage"; the label that raises and the null one take the full path
+    assert built.count("Label.text") == 2
+
+    built.clear()
     result = run_shelves("{ shelves { nosy } }")
     assert result.errors is None
     assert result.data == {"shelves": [{"nosy": "nosy"}, {"nosy": "nosy"}]}
+    assert built == ["ShelfQuery.shelves", "Shelf.nosy", "Shelf.nosy"]  # it failed without: the full path answered
 
 
 def test_arguments_of_plain_values_are_coerced_once_per_request_and_input_objects_on_every_call(monkeypatch):
