@@ -1,9 +1,11 @@
 """The fixed-SQL row reads return exactly what the equivalent querysets return."""
 
 import pytest
+from django.db.models.signals import post_init
 
 from backend.commerce.channel.selectors import channel_by_slug
-from backend.commerce.product.models import Category, ProductMedia
+from backend.commerce.product.models import Category, Product, ProductMedia, ProductVariant
+from backend.core import rows as rows_module
 from backend.core.rows import rows_by_fk, rows_by_pk
 from tests import factories
 
@@ -54,3 +56,56 @@ def test_channel_by_slug_finds_the_channel_and_nothing_for_an_unknown_slug():
 
     assert fields(channel_by_slug("comptoir-de-mormal")) == fields(channel)
     assert channel_by_slug("inconnu") is None
+
+
+def built_both_ways(model, names, values):
+    return rows_module._built(model, "default", names, list(values)), model.from_db("default", names, list(values))
+
+
+def test_a_row_built_plainly_is_the_instance_from_db_builds_whole_or_deferred():
+    media = ProductMedia.objects.create(product=factories.product("Maroilles"), alt="Un Maroilles affiné",
+                                        image="products/maroilles.jpg", sort_order=3)
+    names = [field.attname for field in ProductMedia._meta.concrete_fields]
+    values = [getattr(media, name) for name in names]
+    plain, expected = built_both_ways(ProductMedia, names, values)
+
+    assert rows_module._plainly_built(ProductMedia) and rows_module._plainly_built(ProductVariant)
+    assert type(plain) is ProductMedia and fields(plain) == fields(expected)
+    assert (plain._state.adding, plain._state.db) == (False, "default") == (expected._state.adding,
+                                                                            expected._state.db)
+    assert plain.image.name == "products/maroilles.jpg" and plain.image.instance is plain
+    assert plain.product.name == "Maroilles"  # the foreign key's object is read through the usual descriptor
+    assert plain == expected and hash(plain) == hash(media)
+
+    # a column left out is deferred, as from_db defers it: read on first use
+    partial_names = [name for name in names if name != "alt"]
+    plain, expected = built_both_ways(ProductMedia, partial_names, [getattr(media, n) for n in partial_names])
+    assert plain.get_deferred_fields() == expected.get_deferred_fields() == {"alt"}
+    assert plain.alt == "Un Maroilles affiné"
+
+
+def test_a_post_init_receiver_or_an_own_constructor_keeps_django_s_constructor(monkeypatch):
+    product = factories.product("Boulette d'Avesnes")
+    names = [field.attname for field in Product._meta.concrete_fields]
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(receiver, sender=Product)
+    try:
+        built = rows_module._built(Product, "default", names, [getattr(product, n) for n in names])
+    finally:
+        post_init.disconnect(receiver, sender=Product)
+    assert seen == [built] and built.name == "Boulette d'Avesnes"
+    assert post_init.receivers == []
+
+    # a model with a constructor of its own is never built plainly (the predicate, uncached)
+    assert rows_module._plainly_built.__wrapped__(Category) is True
+    original = Category.__init__
+
+    def counting_init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Category, "__init__", counting_init)
+    assert rows_module._plainly_built.__wrapped__(Category) is False
