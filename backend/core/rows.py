@@ -9,8 +9,10 @@ equal).
 """
 
 import json
+import re
 from functools import cache
 
+import orjson
 from django.db import connections
 from django.db.models import JSONField, Model
 from django.db.models.base import ModelState
@@ -54,13 +56,24 @@ def _reader(model: type[Model], alias: str,
     return names, converters
 
 
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+
+
 def _json_value(value, _expression, _connection):
     """JSONField.from_db_value for a field without a custom decoder (the column's own text, as Django reads jsonb),
-    with the empty object, which most metadata columns hold, made without running the parser."""
+    with the empty object, which most metadata columns hold, made without running the parser, and the rest parsed by
+    orjson (a fifth of the standard parser's time). orjson reads an integer beyond 64 bits as a float and refuses a
+    number beyond a float's range: a text with a run of 19 digits or more (in a number or, harmlessly, in a string)
+    goes to the standard parser, as do the texts orjson refuses, so the values are always the standard parser's."""
     if value is None:
         return None
     if value == "{}":
         return {}
+    if not _LONG_DIGITS.search(value):
+        try:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
+            pass
     try:
         return json.loads(value)
     except json.JSONDecodeError:
@@ -93,16 +106,16 @@ def _built(model: type[Model], db: str, names: list[str], values: list) -> Model
     instance = model.__new__(model)
     state = instance._state = ModelState()
     state.adding, state.db = False, db
-    instance.__dict__.update(zip(names, values))
+    instance.__dict__.update(zip(names, values, strict=True))
     return instance
 
 
 def instances(model: type[Model], sql: str, params, extra: tuple[str, ...] = (),
               attnames: tuple[str, ...] | None = None) -> list[Model]:
     """Model instances from a statement selecting `columns(model, alias, attnames)` then the `extra` columns (set as
-    attributes). Rows become instances the way the ORM builds them (converters, then Model.from_db, see _built: the columns left
-    out are deferred, as with `.defer()`), without a RawQuerySet's per-statement setup, which cost more than the
-    rows on small reads."""
+    attributes). Rows become instances the way the ORM builds them (converters, then Model.from_db, see _built: the
+    columns left out are deferred, as with `.defer()`), without a RawQuerySet's per-statement setup, which cost more
+    than the rows on small reads."""
     connection = connections[model._base_manager.db]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -1,6 +1,7 @@
 """The fixed-SQL row reads return exactly what the equivalent querysets return."""
 
 import pytest
+from django.db import connection
 from django.db.models.signals import post_init
 
 from backend.commerce.channel.selectors import channel_by_slug
@@ -22,6 +23,13 @@ def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys()
     Category.objects.filter(pk=cheeses.pk).update(  # JSON columns go through the ORM's converters
         metadata={"origine": "Avesnois"}, description={"blocks": [{"type": "paragraph", "data": {"text": "Pâtes"}}]})
     Category.objects.filter(pk=dairy.pk).update(private_metadata=["liste", 2, {"clé": None}])
+    # numbers that orjson would read otherwise than the standard parser (Django's): a 30-digit integer stays an exact
+    # int; jsonb writes 1e400 out in 401 digits, which the standard parser reads as an exact int too
+    big = 123456789012345678901234567890
+    Category.objects.filter(pk=dairy.pk).update(metadata={"grand": big, "réel": 2.5, "liste": [1, True, None]})
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE product_category SET private_metadata = '[1e400, -1e400]'::jsonb "
+                       "WHERE id = %s", [cheeses.pk])
     keys = [dairy.pk, str(cheeses.pk), dairy.pk, 999_999]
 
     rows = {row.pk: row for row in rows_by_pk(Category, keys)}
@@ -32,9 +40,13 @@ def test_rows_by_pk_equal_in_bulk_for_ints_strings_duplicates_and_unknown_keys()
     assert rows[cheeses.pk].metadata == {"origine": "Avesnois"}
     assert rows[cheeses.pk].description["blocks"][0]["data"]["text"] == "Pâtes"
     assert rows[dairy.pk].private_metadata == ["liste", 2, {"clé": None}]
+    assert rows[dairy.pk].metadata == {"grand": big, "réel": 2.5, "liste": [1, True, None]}
+    assert type(rows[dairy.pk].metadata["grand"]) is int
+    assert rows[cheeses.pk].private_metadata == [10**400, -(10**400)]
     # empty objects are made without the parser, each its own: changing one changes no other row
-    assert rows[dairy.pk].metadata == {} and rows[cheeses.pk].private_metadata == {}
-    assert rows[dairy.pk].metadata is not rows[cheeses.pk].private_metadata
+    bread = factories.category("Pains")
+    plain = rows_by_pk(Category, [bread.pk])[0]
+    assert plain.metadata == plain.private_metadata == {} and plain.metadata is not plain.private_metadata
     assert rows_by_pk(Category, []) == []
 
 
