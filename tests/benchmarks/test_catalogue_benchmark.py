@@ -2,7 +2,8 @@
 
 `products(first: 24, channel: "comptoir-de-mormal")` with pricing, thumbnail, category and variants, measured
 1. in-process (Django's test client, the whole request: middleware, validation, execution): median, p95, SQL queries;
-2. over HTTP against a real gunicorn (`comptoir serve`, 3 workers) with 20 concurrent clients: median, p95, req/s.
+2. over HTTP against a real gunicorn (`comptoir serve`, its default processes) with 20 concurrent clients: median,
+   p95, req/s.
 Writes the "catalogue" section of docs/benchmarks.md.
 
 Run alone: DATABASE_URL=... .venv/bin/pytest tests/benchmarks/test_catalogue_benchmark.py -o addopts="" -s
@@ -22,6 +23,7 @@ import pytest
 from django.db import connection
 from django.test.utils import override_settings
 
+from backend.core.management.commands.serve import default_workers
 from tests.benchmarks import catalogue_probe
 from tests.benchmarks.report import write_section
 from tests.processes import free_port, stop_group, wait_for_port
@@ -51,7 +53,8 @@ HTTP_SECONDS = 10.0
 # This shared machine's speed drifts by about ±25 % from minute to minute: each measure that a target judges is
 # taken this many times, a little apart, and judged on the median of the series (the whole series is reported).
 REPEATS = 3
-WORKERS = 3
+WORKERS = default_workers()  # as `comptoir serve` starts by default (one process per core)
+THREADS = 4
 MICRO_CACHE_SECONDS = 5
 TARGETS = {"median_ms": 15.0, "queries": 7, "requests_per_second": 110.0}
 
@@ -110,16 +113,18 @@ def database_url() -> str:
     return f"postgres://{auth}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
-def start_gunicorn(port: int, media: Path, cache_seconds: int, extra_env: dict | None = None) -> subprocess.Popen:
+def start_gunicorn(port: int, media: Path, cache_seconds: int, extra_env: dict | None = None,
+                   workers: int = WORKERS, threads: int = THREADS) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(media), "LOG_LEVEL": "WARNING",
-           "DEBUG": "0", "WEB_CONCURRENCY": str(WORKERS), "GRAPHQL_PUBLIC_CACHE_SECONDS": str(cache_seconds),
+           "DEBUG": "0", "WEB_CONCURRENCY": str(workers), "WEB_THREADS": str(threads),
+           "GRAPHQL_PUBLIC_CACHE_SECONDS": str(cache_seconds),
            # every simulated client comes from 127.0.0.1: the per-address checkout creation limit is off ("" = none)
            # unless the benchmark says otherwise (the checkout benchmark keeps it, with one address per resident)
            "RATE_LIMIT_CHECKOUT_CREATE": "", **(extra_env or {})}
     log = media / "gunicorn.log"
     with log.open("wb") as errors:  # a file, not a pipe: a full pipe would stall the server
         process = subprocess.Popen(
-            [sys.executable, "-m", "backend.config.cli", "serve", "--port", str(port), "--workers", str(WORKERS)],
+            [sys.executable, "-m", "backend.config.cli", "serve", "--port", str(port)],
             env=env, stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True,
         )
     wait_for_port(process, port, log, seconds=60)
@@ -138,13 +143,13 @@ def post(conn: http.client.HTTPConnection) -> bytes:
 WARM_UP_SECONDS = 4.0
 
 
-def measure_http(port: int) -> dict:
+def measure_http(port: int, seconds: float = HTTP_SECONDS) -> dict:
     """20 client threads, each on its own keep-alive connection, posting as fast as answers come back; first the
     same load unmeasured for a few seconds, so that every worker process has built its schema and opened its
     connections (a warm-up on one keep-alive connection reached one worker of three: the other two warmed up
     inside the measure). Then REPEATS windows: the window of median throughput, with every window's rate."""
     run_clients(port, WARM_UP_SECONDS)
-    windows = sorted((run_clients(port, HTTP_SECONDS) for _ in range(REPEATS)),
+    windows = sorted((run_clients(port, seconds) for _ in range(REPEATS)),
                      key=lambda window: window["requests_per_second"])
     return {**windows[len(windows) // 2], "series_rps": [window["requests_per_second"] for window in windows],
             "errors": [error for window in windows for error in window["errors"]]}
@@ -250,13 +255,14 @@ worker gunicorn (`tests/benchmarks/catalogue_probe.py`), {REPEATS} fois (la sér
 « processus de pytest » : le processus du banc, qui porte aussi pytest, ses extensions et le générateur du
 catalogue, et où les mêmes appels Python coûtent souvent plus de CPU. La vitesse de cette machine partagée varie
 d'environ ±25 % d'une minute à l'autre : chaque mesure jugée est prise {REPEATS} fois, toute la série est donnée.
-HTTP : `comptoir serve` (gunicorn, {WORKERS} processus × 4 fils, whitenoise) et {CLIENTS} fils clients, chacun avec
-sa connexion `http.client` persistante, pendant {REPEATS} fenêtres de {fr(HTTP_SECONDS, 0)} s après un échauffement
-(le débit retenu est la fenêtre médiane ; latences de cette fenêtre). Les clients tournent
-sur la même machine que le serveur et PostgreSQL (charge moyenne à la fin de la mesure : {load}) : le débit mesuré
-est un plancher. Micro-cache : `GRAPHQL_PUBLIC_CACHE_SECONDS={MICRO_CACHE_SECONDS}` (3 s par défaut ; la mesure
-« sans cache » le met à 0) garde {MICRO_CACHE_SECONDS} s dans chaque processus la réponse aux requêtes
-anonymes du catalogue (jamais pour un utilisateur connecté, une mutation, le panier ou les commandes).
+HTTP : `comptoir serve` comme par défaut (gunicorn, {WORKERS} processus × {THREADS} fils, whitenoise) et {CLIENTS}
+fils clients, chacun avec sa connexion `http.client` persistante, pendant {REPEATS} fenêtres de
+{fr(HTTP_SECONDS, 0)} s après un échauffement (le débit retenu est la fenêtre médiane ; latences de cette fenêtre).
+Les clients tournent sur la même machine que le serveur et PostgreSQL (charge moyenne à la fin de la mesure :
+{load}) : le débit mesuré est un plancher. Micro-cache : `GRAPHQL_PUBLIC_CACHE_SECONDS={MICRO_CACHE_SECONDS}`
+(3 s par défaut ; la mesure « sans cache » le met à 0) garde {MICRO_CACHE_SECONDS} s dans chaque processus la
+réponse aux requêtes anonymes du catalogue (jamais pour un utilisateur connecté, une mutation, le panier ou les
+commandes).
 Pour comparaison, Saleor 3.23 sert 26,7 requêtes/s avec 13 requêtes SQL pour une grille comparable de 20 produits.
 """
 

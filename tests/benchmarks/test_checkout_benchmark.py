@@ -37,6 +37,8 @@ from backend.core.ids import to_global_id
 from tests.benchmarks.report import write_section
 from tests.benchmarks.test_catalogue_benchmark import (
     CHANNEL,
+    THREADS,
+    WORKERS,
     demo_catalogue,  # noqa: F401 - the module fixture loading the demo catalogue
     fr,
     mark,
@@ -347,9 +349,9 @@ Dans le processus : le client de test de Django, {IN_PROCESS_RUNS} séquences ap
 comptées par étape avec `CaptureQueriesContext`, sans les points de sauvegarde dus à la transaction du test ; CPU :
 temps de processeur de Python pendant la requête (`time.process_time`). Avec le cache en base de l'installation
 embarquée (sans `REDIS_URL`), le limiteur ajoute {local['limiter_in_database']} requêtes SQL à `checkoutCreate`.
-HTTP : `comptoir serve` (gunicorn, 3 processus × 4 fils) et {CLIENTS} fils clients, chacun avec sa connexion
-persistante et ses propres articles ; chaque séquence vient de l'adresse d'un autre foyer (derrière un mandataire
-de confiance). Chaque mesure dure {fr(HTTP_SECONDS, 0)} s, après {fr(WARM_UP_SECONDS, 0)} s de mise en route
+HTTP : `comptoir serve` (gunicorn, {WORKERS} processus × {THREADS} fils) et {CLIENTS} fils clients, chacun avec sa
+connexion persistante et ses propres articles ; chaque séquence vient de l'adresse d'un autre foyer (derrière un
+mandataire de confiance). Chaque mesure dure {fr(HTTP_SECONDS, 0)} s, après {fr(WARM_UP_SECONDS, 0)} s de mise en route
 non comptées (chaque processus construit son schéma, chaque fil ouvre sa connexion). CPU du serveur : temps de
 processeur des processus gunicorn et des connexions PostgreSQL de la base de test (`/proc`), divisé par le nombre
 de séquences achevées ; il varie bien moins que les débits avec la charge de la machine, que clients, serveur et

@@ -24,6 +24,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 from tests.benchmarks.report import write_section
 from tests.benchmarks.test_catalogue_benchmark import (  # noqa: F401 - the demo catalogue fixture, by name
+    THREADS,
+    WORKERS,
     demo_catalogue,
     fr,
     mark,
@@ -169,8 +171,8 @@ Trois configurations : « sans cache » (seuls la navigation, les communes et le
 chaque page exécute tous ses documents GraphQL) ; « données publiques partagées » (`STOREFRONT_DATA_CACHE_SECONDS=30`,
 ce que reçoivent aussi les résidents connectés : collections, listes et fiches produits, créneaux partagés 30 s) ;
 « cache de pages » (les deux caches, 30 s, réglage par défaut, pour les visiteurs sans session).
-Serveur : `comptoir serve` (gunicorn, 3 processus × 4 fils), cache Django sur Redis. Séquentiel : un client,
-{SEQUENTIAL_RUNS} pages par type après échauffement. Simultané : {CLIENTS} fils clients, chacun sa connexion
+Serveur : `comptoir serve` (gunicorn, {WORKERS} processus × {THREADS} fils), cache Django sur Redis. Séquentiel : un
+client, {SEQUENTIAL_RUNS} pages par type après échauffement. Simultané : {CLIENTS} fils clients, chacun sa connexion
 persistante, qui alternent accueil, catalogue et fiche produit pendant {fr(HTTP_SECONDS, 0)} s. Le cache de pages
 (`STOREFRONT_PAGE_CACHE_SECONDS`, 30 s par défaut) ne sert que les visiteurs sans session (ni compte, ni panier, ni
 message) et remplace le jeton CSRF à chaque page servie. Clients, serveur, Redis et PostgreSQL partagent la machine
