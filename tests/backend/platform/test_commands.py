@@ -119,20 +119,6 @@ def test_serve_runs_gunicorn_workers_with_threads_on_loopback():
         "127.0.0.1:8123", 3, "gthread", 4)
 
 
-def test_serve_starts_one_process_per_core_from_2_to_8(monkeypatch):
-    from backend.core.management.commands import serve
-
-    for cores, expected in ((1, 2), (2, 2), (3, 3), (6, 6), (16, 8)):
-        monkeypatch.setattr(serve.os, "sched_getaffinity", lambda pid, cores=cores: set(range(cores)))
-        assert serve.default_workers() == expected
-    # where the usable cores cannot be asked (not Linux), all of the machine's
-    monkeypatch.delattr(serve.os, "sched_getaffinity")
-    monkeypatch.setattr(serve.os, "cpu_count", lambda: 4)
-    assert serve.default_workers() == 4
-    monkeypatch.setattr(serve.os, "cpu_count", lambda: None)
-    assert serve.default_workers() == 2
-
-
 def test_serve_rejects_bad_numbers():
     assert _positive_int("PORT", "8000") == 8000
     with pytest.raises(CommandError, match="PORT doit être un nombre entier, reçu 'abc'"):

@@ -21,18 +21,6 @@ def _positive_int(name: str, value: str) -> int:
     return number
 
 
-def default_workers() -> int:
-    """One process per core this process may run on, at least 2 (a worker being recycled leaves another serving) and
-    at most 8 (each of WEB_THREADS threads holds its own PostgreSQL connection: 32 with 4 threads). On the 2-core
-    machine, 2 processes of 4 threads served 8 % more product grids per second than 3 of 4: a third process only
-    made the three compete for two cores (docs/benchmarks.md, "Serveur HTTP")."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 2
-    return min(max(cores, 2), 8)
-
-
 def gunicorn_options(*, host: str, port: int, workers: int, threads: int) -> dict:
     return {
         "bind": f"{host}:{port}",
@@ -58,7 +46,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", default=None, help="port d'écoute (par défaut PORT, sinon 8000)")
         parser.add_argument("--host", default=None, help="adresse d'écoute (par défaut HOST, sinon 127.0.0.1)")
         parser.add_argument("--workers", default=None,
-                            help="nombre de processus (par défaut WEB_CONCURRENCY, sinon un par cœur, de 2 à 8)")
+                            help="nombre de processus (par défaut WEB_CONCURRENCY, sinon 3)")
         parser.add_argument("--threads", default=None, help="fils par processus (par défaut WEB_THREADS, sinon 4)")
         parser.add_argument("--stop-db", action="store_true",
                             help="arrêter le PostgreSQL embarqué quand le serveur s'arrête (utilisé par `make run`)")
@@ -72,7 +60,7 @@ class Command(BaseCommand):
         port = _positive_int("PORT", str(options["port"] or os.environ.get("PORT") or "8000"))
         host = options["host"] or os.environ.get("HOST") or "127.0.0.1"
         workers = _positive_int("WEB_CONCURRENCY", str(options["workers"] or os.environ.get("WEB_CONCURRENCY")
-                                                       or default_workers()))
+                                                       or "3"))
         threads = _positive_int("WEB_THREADS", str(options["threads"] or os.environ.get("WEB_THREADS") or "4"))
         config = gunicorn_options(host=host, port=port, workers=workers, threads=threads)
         # No connection may cross the fork: each worker opens its own.
