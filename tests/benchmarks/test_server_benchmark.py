@@ -63,11 +63,13 @@ la même dérive de vitesse de la machine. Par tour : la fenêtre médiane de 3 
 |---|---|---|---|
 {table}
 
-Débit rapporté à celui du réglage par défaut : {ratios}. Sur cette machine, d'une série à l'autre, les écarts
-entre ces réglages restent dans la dérive de sa vitesse (±10 %) : le défaut reste 3 × 4, dont les 12 fils couvrent
-aussi les attentes d'une validation de panier (banc « checkout », mesuré à la main le 2026-11-29 en tours
-alternés : 16,0 et 16,5 paniers validés par seconde en 3 × 4, 13,5 et 14,0 en 2 × 4, 15,8 et 15,9 en 2 × 6).
-Un autre réglage : `WEB_CONCURRENCY` (processus) et `WEB_THREADS` (fils).
+Débit rapporté à celui du réglage par défaut : {ratios}.
+
+Le défaut reste 3 × 4. Selon les séries, 2 × 4 sert jusqu'à 10 % de grilles de plus, ou rien de plus (la vitesse de
+cette machine dérive d'autant) ; mais les 12 fils de 3 × 4 couvrent mieux les attentes d'une validation de panier
+(banc « checkout », mesuré à la main le 2026-11-29 en tours alternés : 16,0 et 16,5 paniers validés par seconde en
+3 × 4, 13,5 et 14,0 en 2 × 4, 15,8 et 15,9 en 2 × 6). Un autre réglage : `WEB_CONCURRENCY` (processus) et
+`WEB_THREADS` (fils).
 """
 
 
