@@ -35,6 +35,22 @@ def _registry(context) -> LoaderRegistry:
     return registry
 
 
+def release(context) -> None:
+    """Let go of the operation's loaders and all they hold (rows, futures) once it is answered. The context and its
+    loaders point at each other, and each future at the registry: left as they were, the whole graph of a product
+    grid (about 1,300 objects) stayed alive until Python's cycle collector came by, whose passes cost about a
+    fifteenth of the grid's CPU. Released here, reference counting frees it at once. The next operation on the same
+    context (a batch) starts with fresh loaders, so it reads what an earlier mutation of the batch wrote."""
+    registry = getattr(context, "_dataloaders", None)
+    if registry is None:
+        return
+    del context._dataloaders
+    for loader in registry.loaders.values():
+        loader.cache.clear()
+        loader.queue.clear()
+    registry.loaders.clear()
+
+
 def dispatch_now(context) -> None:
     """Run every queued load of the request now (a resolver that loaded ahead for its children calls this)."""
     _registry(context).dispatch_all()
