@@ -1,8 +1,9 @@
-"""Request-scoped batching for synchronous Django: every related field resolves through a DataLoader.
+"""Operation-scoped batching for synchronous Django: every related field resolves through a DataLoader.
 
 Built on graphql-sync-dataloaders' SyncFuture and DeferredExecutionContext (graphql-core 3.2 has no sync batching of
-its own). What we add: one registry per request that dispatches every loader with queued keys until none is left (so
-that loads made inside a `then` callback are batched too), `load_many`, and `then` chaining.
+its own). What we add: one registry per operation (kept on the request, released when the operation is answered, see
+`release`) that dispatches every loader with queued keys until none is left (so that loads made inside a `then`
+callback are batched too), `load_many`, and `then` chaining.
 """
 
 from collections import defaultdict

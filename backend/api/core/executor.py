@@ -1,4 +1,4 @@
-"""The executor: runs a validated document with request-scoped dataloaders (graphql-sync-dataloaders' futures).
+"""The executor: runs a validated document with operation-scoped dataloaders (graphql-sync-dataloaders' futures).
 
 Most of a catalogue page is plain reads (an attribute, a GlobalID, a resolver that only reads its root): they are
 answered without resolve info, and a subtree made only of them is read in one go. Anything unusual (a null, an
@@ -150,7 +150,7 @@ def _read_tree(tree, source) -> dict:
 
 
 class BatchingExecutionContext(DeferredExecutionContext):
-    """Executes with request-scoped dataloaders (futures resolved after the whole tree has asked for its keys).
+    """Executes with operation-scoped dataloaders (futures resolved after the whole tree has asked for its keys).
 
     graphql-sync-dataloaders' own context loses errors raised once a future is resolved: an error on a non-null
     field escaped its callbacks and nulled the whole response (and, with graphql-core 3.2.14's new
