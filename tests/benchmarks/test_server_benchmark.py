@@ -19,25 +19,14 @@ from tests.benchmarks.test_catalogue_benchmark import (  # noqa: F401 - the demo
     WORKERS,
     demo_catalogue,
     fr,
-    measure_http,
-    start_gunicorn,
+    measure_served,
 )
-from tests.processes import free_port, stop_group
 
 # (processes, threads): the default first; one process per core with as many threads in all, or fewer; more processes
 # with fewer threads
 CONFIGURATIONS = [(WORKERS, THREADS), (2, 6), (2, 4), (4, 2)]
 ROUNDS = 3
 WINDOW_SECONDS = 6.0
-
-
-def serve_once(media, workers: int, threads: int) -> dict:
-    port = free_port()
-    server = start_gunicorn(port, media, cache_seconds=0, workers=workers, threads=threads)
-    try:
-        return measure_http(port, WINDOW_SECONDS)
-    finally:
-        stop_group(server)
 
 
 def report(results: dict) -> str:
@@ -82,7 +71,9 @@ def test_server_configurations_benchmark(demo_catalogue):  # noqa: F811 - the fi
     results = {configuration: [] for configuration in CONFIGURATIONS}
     for _ in range(ROUNDS):
         for workers, threads in CONFIGURATIONS:
-            results[(workers, threads)].append(serve_once(demo_catalogue["media"], workers, threads))
+            results[(workers, threads)].append(
+                measure_served(demo_catalogue["media"], cache_seconds=0, workers=workers, threads=threads,
+                               seconds=WINDOW_SECONDS))
 
     # then every request was answered, and the figures are recorded
     assert all(run["errors"] == [] and run["requests"] > 0 for rounds in results.values() for run in rounds)

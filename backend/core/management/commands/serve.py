@@ -10,6 +10,10 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+# Processes and threads per process when neither the options nor WEB_CONCURRENCY / WEB_THREADS say otherwise (the
+# server benchmark, tests/benchmarks/test_server_benchmark.py, compares them with other settings).
+DEFAULT_WORKERS, DEFAULT_THREADS = 3, 4
+
 
 def _positive_int(name: str, value: str) -> int:
     try:
@@ -46,8 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", default=None, help="port d'écoute (par défaut PORT, sinon 8000)")
         parser.add_argument("--host", default=None, help="adresse d'écoute (par défaut HOST, sinon 127.0.0.1)")
         parser.add_argument("--workers", default=None,
-                            help="nombre de processus (par défaut WEB_CONCURRENCY, sinon 3)")
-        parser.add_argument("--threads", default=None, help="fils par processus (par défaut WEB_THREADS, sinon 4)")
+                            help=f"nombre de processus (par défaut WEB_CONCURRENCY, sinon {DEFAULT_WORKERS})")
+        parser.add_argument("--threads", default=None,
+                            help=f"fils par processus (par défaut WEB_THREADS, sinon {DEFAULT_THREADS})")
         parser.add_argument("--stop-db", action="store_true",
                             help="arrêter le PostgreSQL embarqué quand le serveur s'arrête (utilisé par `make run`)")
 
@@ -60,8 +65,9 @@ class Command(BaseCommand):
         port = _positive_int("PORT", str(options["port"] or os.environ.get("PORT") or "8000"))
         host = options["host"] or os.environ.get("HOST") or "127.0.0.1"
         workers = _positive_int("WEB_CONCURRENCY", str(options["workers"] or os.environ.get("WEB_CONCURRENCY")
-                                                       or "3"))
-        threads = _positive_int("WEB_THREADS", str(options["threads"] or os.environ.get("WEB_THREADS") or "4"))
+                                                       or DEFAULT_WORKERS))
+        threads = _positive_int("WEB_THREADS", str(options["threads"] or os.environ.get("WEB_THREADS")
+                                                   or DEFAULT_THREADS))
         config = gunicorn_options(host=host, port=port, workers=workers, threads=threads)
         # No connection may cross the fork: each worker opens its own.
         connections.close_all()
